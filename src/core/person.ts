@@ -1,0 +1,53 @@
+import type { NhsNumber } from './nhs-number/nhs-number.js';
+
+/**
+ * The register's model of a person, as PDS holds one: current and historic names and addresses,
+ * date of death, GP practice, superseded numbers and the restricted flag. Every other part
+ * (the generator, the stores, the matching engine, the FHIR mapping) speaks this shape.
+ * Dates are ISO 8601 strings (`YYYY-MM-DD`, or `YYYY-MM` / `YYYY` where only part is known).
+ */
+export interface RegisterPerson {
+  readonly nhsNumber: NhsNumber;
+  /** NHS Number Status Indicator code, `01`..`08`; `01` for a register (verified) record. */
+  readonly verificationStatus: NhsNumberStatusCode;
+  /** Names, current first; `use: 'usual'` is the current name, `old` ones are history. */
+  readonly names: readonly PersonName[];
+  readonly gender: Gender;
+  readonly birthDate: string;
+  readonly deceasedDateTime?: string;
+  /** Addresses, current first; `use: 'home'` is the current one, `old` ones are history. */
+  readonly addresses: readonly PersonAddress[];
+  /** ODS code of the registered GP practice. */
+  readonly gpOdsCode?: string;
+  /** Restricted (sensitive) record: PDS returns no address, GP or contact details for it. */
+  readonly restricted: boolean;
+  /** Numbers this person was known by before duplicates were merged; they resolve to this one. */
+  readonly supersededNhsNumbers: readonly NhsNumber[];
+}
+
+export type Gender = 'male' | 'female' | 'other' | 'unknown';
+
+export type NhsNumberStatusCode = '01' | '02' | '03' | '04' | '05' | '06' | '07' | '08';
+
+/** A time span; either end may be open. ISO dates. */
+export interface Period {
+  readonly start?: string;
+  readonly end?: string;
+}
+
+export interface PersonName {
+  readonly use: 'usual' | 'old' | 'nickname';
+  /** Given names in order; the first is the forename. */
+  readonly given: readonly string[];
+  readonly family: string;
+  readonly prefix?: readonly string[];
+  readonly period?: Period;
+}
+
+export interface PersonAddress {
+  readonly use: 'home' | 'old' | 'temp';
+  /** Address lines as written (house and street first), without the postcode. */
+  readonly lines: readonly string[];
+  readonly postalCode?: string;
+  readonly period?: Period;
+}
