@@ -10,11 +10,7 @@ export type NhsNumber = string & { readonly __brand: 'NhsNumber' };
 
 /** Why a string is not a valid NHS Number. */
 export type NhsNumberIssueCode =
-  | 'empty'
-  | 'non-digit'
-  | 'wrong-length'
-  | 'check-digit-10'
-  | 'bad-check-digit';
+  'empty' | 'non-digit' | 'wrong-length' | 'check-digit-10' | 'bad-check-digit';
 
 export interface NhsNumberIssue {
   readonly code: NhsNumberIssueCode;
