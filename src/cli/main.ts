@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { registerNhsNumberCommand } from './commands/nhs-number.js';
 import { CliError, ExitCode } from './exit-codes.js';
 
 /**
@@ -10,6 +11,7 @@ export function buildProgram(): Command {
     .description('Give every health and social care record a verified NHS Number.')
     .showHelpAfterError('(add --help for usage)')
     .exitOverride();
+  registerNhsNumberCommand(program);
   return program;
 }
 
