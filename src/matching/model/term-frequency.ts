@@ -1,0 +1,68 @@
+import type { MatchRecord } from '../record.js';
+import type { Comparison, ComparisonLevel, TfColumn } from './comparison.js';
+import { clampProbability } from './comparison.js';
+
+/**
+ * Looks up how common a value is: its share of register records (0–1), e.g. `SMITH` ≈ 0.012,
+ * or `undefined` when unknown (then no adjustment is made). The store computes the table; the
+ * engine only reads it.
+ */
+export type TermFrequencyLookup = (column: TfColumn, value: string) => number | undefined;
+
+/**
+ * A lookup over in-memory tables of relative frequencies.
+ * @param tables - per column, value → share of records
+ */
+export function tfLookupFromTables(
+  tables: Partial<Record<TfColumn, ReadonlyMap<string, number>>>,
+): TermFrequencyLookup {
+  return (column, value) => tables[column]?.get(value);
+}
+
+/** The record's value for a term-frequency column. */
+export function tfValue(record: MatchRecord, column: TfColumn): string | undefined {
+  switch (column) {
+    case 'given-name':
+      return record.givenFirst;
+    case 'family-name':
+      return record.familyName;
+    case 'postcode':
+      return record.postcode?.full;
+  }
+}
+
+/**
+ * The term-frequency adjustment of a level in bits (Splink term-frequency.md): for an exact
+ * match the level's average u is replaced by the value's own frequency, so the extra weight is
+ * `log2(u / frequency)`: negative for common values (SMITH), positive for rare ones. 0 when the
+ * level has no term-frequency column, no lookup is given, or the value's frequency is unknown.
+ * Symmetric: uses the larger of the two sides' frequencies. The reference u is that of the
+ * comparison's `tfBase` level (the plain exact match), so conditional levels such as "same
+ * postcode and same house" adjust by the same amount as "same postcode".
+ * @param where - the comparison and the level of it the pair fell in
+ * @param left - one record
+ * @param right - the other
+ * @param context - the lookup and the minimum frequency
+ */
+export function tfAdjustment(
+  where: { readonly comparison: Comparison; readonly level: ComparisonLevel },
+  left: MatchRecord,
+  right: MatchRecord,
+  context: { readonly lookup?: TermFrequencyLookup; readonly minimumFrequency: number },
+): number {
+  const { comparison, level } = where;
+  const { tf: column } = level;
+  const { lookup } = context;
+  if (column === undefined || lookup === undefined) {
+    return 0;
+  }
+  const frequencies = [tfValue(left, column), tfValue(right, column)]
+    .map((value) => (value === undefined ? undefined : lookup(column, value)))
+    .filter((f): f is number => f !== undefined && Number.isFinite(f));
+  if (frequencies.length === 0) {
+    return 0;
+  }
+  const frequency = Math.max(context.minimumFrequency, ...frequencies);
+  const base = comparison.levels.find((l) => l.id === comparison.tfBase) ?? level;
+  return Math.log2(clampProbability(base.u) / clampProbability(frequency));
+}

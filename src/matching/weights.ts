@@ -1,0 +1,92 @@
+import { levelIndex, levelWeight } from './model/comparison.js';
+import { priorWeight, type MatchModel } from './model/model.js';
+import { tfAdjustment, type TermFrequencyLookup } from './model/term-frequency.js';
+import type { MatchRecord } from './record.js';
+
+/** One comparison's part of a score: the bar in the explanation waterfall. */
+export interface Contribution {
+  /** Comparison id (`family-name`). */
+  readonly comparison: string;
+  /** Comparison name for people (`Family name`). */
+  readonly comparisonLabel: string;
+  /** Level id (`exact`). */
+  readonly level: string;
+  /** Level label in plain English. */
+  readonly label: string;
+  readonly m: number;
+  readonly u: number;
+  /** `log2(m/u)` in bits; 0 for missing values. */
+  readonly weight: number;
+  /** Term-frequency adjustment in bits (0 when not applicable). */
+  readonly tfAdjustment: number;
+}
+
+/** The score of one pair and how it was reached. */
+export interface ScoreResult {
+  /** Prior `log2(λ/(1−λ))` in bits. */
+  readonly prior: number;
+  /** Total match weight in bits: prior + Σ(weight + tfAdjustment). */
+  readonly weight: number;
+  /** `2^weight / (1 + 2^weight)`: probability that the pair is the same person. */
+  readonly probability: number;
+  readonly contributions: readonly Contribution[];
+}
+
+/**
+ * The probability for a match weight, `2^w / (1 + 2^w)`, computed stably for large |w|.
+ * @param weight - match weight in bits
+ */
+export function probabilityFromWeight(weight: number): number {
+  return weight >= 0 ? 1 / (1 + 2 ** -weight) : 2 ** weight / (1 + 2 ** weight);
+}
+
+/**
+ * The comparison vector of a pair: for each comparison of the model, the index of the level
+ * the pair falls in. The unit that training works on.
+ * @param left - one record
+ * @param right - the other
+ * @param model - the model whose comparisons apply
+ */
+export function compareRecords(left: MatchRecord, right: MatchRecord, model: MatchModel): number[] {
+  return model.comparisons.map((comparison) => levelIndex(comparison, left, right));
+}
+
+/**
+ * Scores a pair with the Fellegi-Sunter model: match weight = prior + Σ log2(m/u) + Σ TF terms,
+ * probability = 2^w / (1 + 2^w). Symmetric: `score(a, b)` equals `score(b, a)`.
+ * @param left - one record (a request)
+ * @param right - the other (a register candidate)
+ * @param model - the model
+ * @param lookup - optional term frequencies; without it no TF adjustment is made
+ * @example score(request, candidate, defaultModel()).probability
+ */
+export function score(
+  left: MatchRecord,
+  right: MatchRecord,
+  model: MatchModel,
+  lookup?: TermFrequencyLookup,
+): ScoreResult {
+  const prior = priorWeight(model.lambda);
+  const tfContext = {
+    minimumFrequency: model.termFrequency.minimumFrequency,
+    ...(lookup ? { lookup } : {}),
+  };
+  const contributions = model.comparisons.map((comparison): Contribution => {
+    const level = comparison.levels[levelIndex(comparison, left, right)];
+    if (level === undefined) {
+      throw new Error(`comparison ${comparison.id} has no levels`);
+    }
+    return {
+      comparison: comparison.id,
+      comparisonLabel: comparison.label,
+      level: level.id,
+      label: level.label,
+      m: level.m,
+      u: level.u,
+      weight: levelWeight(level),
+      tfAdjustment: tfAdjustment({ comparison, level }, left, right, tfContext),
+    };
+  });
+  const weight = contributions.reduce((sum, c) => sum + c.weight + c.tfAdjustment, prior);
+  return { prior, weight, probability: probabilityFromWeight(weight), contributions };
+}
