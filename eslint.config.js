@@ -15,7 +15,7 @@ const layers = {
   matching: ['formats', 'storage', 'pipeline', 'synthetic', 'fhir', 'server', 'cli'],
   formats: ['matching', 'storage', 'pipeline', 'synthetic', 'fhir', 'server', 'cli'],
   storage: ['pipeline', 'synthetic', 'fhir', 'server', 'cli'],
-  synthetic: ['formats', 'storage', 'pipeline', 'fhir', 'server', 'cli'],
+  synthetic: ['storage', 'pipeline', 'fhir', 'server', 'cli'],
   pipeline: ['fhir', 'server', 'cli'],
   fhir: ['pipeline', 'server', 'cli'],
 };

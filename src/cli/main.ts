@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { registerGenerateCommand } from './commands/generate.js';
 import { registerNhsNumberCommand } from './commands/nhs-number.js';
 import { CliError, ExitCode } from './exit-codes.js';
 
@@ -12,6 +13,7 @@ export function buildProgram(): Command {
     .showHelpAfterError('(add --help for usage)')
     .exitOverride();
   registerNhsNumberCommand(program);
+  registerGenerateCommand(program);
   return program;
 }
 
