@@ -1,0 +1,110 @@
+import { Parser } from 'csv-parse';
+
+/** One CSV record with the physical lines it spans (1-based, inclusive). */
+export interface CsvRecord {
+  readonly kind: 'record';
+  /** The cells, one character per byte (decode them with `decodeCell`). */
+  readonly cells: readonly string[];
+  readonly startLine: number;
+  readonly endLine: number;
+}
+
+/** Why reading stopped: `unclosed-quote`, `record-too-long`, or another csv-parse error. */
+export type CsvStopCode = 'unclosed-quote' | 'record-too-long' | 'unreadable';
+
+const STOP_CODES: Readonly<Record<string, CsvStopCode>> = {
+  CSV_QUOTE_NOT_CLOSED: 'unclosed-quote',
+  CSV_MAX_RECORD_SIZE: 'record-too-long',
+};
+
+/**
+ * The point where the CSV stops being readable: a quoted field never closed, or a record longer
+ * than the limit. Nothing after it can be split into records, so it ends the stream.
+ */
+export interface CsvStop {
+  readonly kind: 'stop';
+  readonly code: CsvStopCode;
+  /** The line the unreadable record starts on. */
+  readonly startLine: number;
+}
+
+const LINE_BREAK = /\r\n|\r|\n/g;
+
+/** The number of line breaks inside the cells (quoted fields may hold them). */
+function breaksIn(cells: readonly string[]): number {
+  let count = 0;
+  for (const cell of cells) {
+    if (cell.includes('\n') || cell.includes('\r')) {
+      count += cell.match(LINE_BREAK)?.length ?? 0;
+    }
+  }
+  return count;
+}
+
+/**
+ * Splits a byte stream into CSV records with csv-parse, streaming: memory holds one input
+ * chunk's records at a time, and no record may exceed `maxRecordBytes` (an unclosed quote would
+ * otherwise swallow the rest of the file). Records keep their bytes (parsed as `latin1`) so the
+ * caller can check the encoding cell by cell. Quotes are relaxed (a stray `"` inside a field is
+ * kept as text), records may have any number of cells, empty lines are skipped, and line ends
+ * may be CRLF, LF or CR. Line numbers are counted here rather than taken from csv-parse, which
+ * counts a CRLF inside a quoted field as two lines.
+ * @param input - the file's bytes
+ * @param maxRecordBytes - the longest record accepted
+ */
+export async function* csvRecords(
+  input: AsyncIterable<Buffer | string>,
+  maxRecordBytes: number,
+): AsyncGenerator<CsvRecord | CsvStop> {
+  const pending: { cells: string[]; emptyLines: number }[] = [];
+  const parser = new Parser({
+    encoding: 'latin1',
+    relax_quotes: true,
+    relax_column_count: true,
+    skip_empty_lines: true,
+    record_delimiter: ['\r\n', '\n', '\r'],
+    max_record_size: maxRecordBytes,
+    on_record: (cells: string[], info) => {
+      pending.push({ cells, emptyLines: info.empty_lines });
+      return null;
+    },
+  });
+  // Errors are read from `parser.errored` after each write; this keeps them from being thrown.
+  parser.on('error', () => undefined);
+  let endLine = 0;
+  let emptyLines = 0;
+  function* flush(): Generator<CsvRecord> {
+    for (const { cells, emptyLines: empty } of pending.splice(0)) {
+      const startLine = endLine + 1 + (empty - emptyLines);
+      emptyLines = empty;
+      endLine = startLine + breaksIn(cells);
+      yield { kind: 'record', cells, startLine, endLine };
+    }
+  }
+  const stop = (error: Error): CsvStop => ({
+    kind: 'stop',
+    code: STOP_CODES[(error as Error & { code?: string }).code ?? ''] ?? 'unreadable',
+    startLine: endLine + 1 + (parser.info.empty_lines - emptyLines),
+  });
+  try {
+    for await (const chunk of input) {
+      parser.write(chunk);
+      yield* flush();
+      if (parser.errored !== null) {
+        yield stop(parser.errored);
+        return;
+      }
+    }
+    await new Promise<void>((resolve) => {
+      parser.end(() => {
+        resolve();
+      });
+    });
+    yield* flush();
+    if (parser.errored !== null) {
+      yield stop(parser.errored);
+    }
+  } finally {
+    parser.destroy();
+  }
+}

@@ -1,0 +1,124 @@
+import { fail } from '../core/result.js';
+import type { ResolvedColumns } from '../formats/column-mapping.js';
+import {
+  emptyRequestRow,
+  type PdsMeshRequestColumn,
+  type PdsMeshRequestRow,
+} from '../formats/pds-mesh-columns.js';
+import { parseRequestRow, type RequestRowResult } from '../formats/pds-mesh-request.js';
+import { FIELD_LIMITS, referenceError } from '../formats/pds-mesh-request-fields.js';
+import type { RequestRowContext, RowError } from '../formats/pds-mesh-request-types.js';
+import { decodeCell, type RequestFileEncoding } from './request-source-decode.js';
+import type { CsvRecord } from './request-source-records.js';
+
+const REFERENCE: PdsMeshRequestColumn = 'UNIQUE REFERENCE';
+const BLANK_ROW: PdsMeshRequestRow = Object.freeze(emptyRequestRow());
+
+/** One data row of a request file, read and checked. */
+export interface SourceRow {
+  /** The 1-based line the row starts on (the header is line 1 unless blank lines precede it). */
+  readonly lineNumber: number;
+  /** The 0-based position of the row among the file's data rows (blank lines not counted). */
+  readonly rowIndex: number;
+  /** The row's cells as read, decoded (bytes that are not valid UTF-8 shown as U+FFFD). */
+  readonly cells: readonly string[];
+  /** The cells under their PDS MESH column names, after any column mapping ('' when absent). */
+  readonly row: PdsMeshRequestRow;
+  /** The checked request, or the row's errors (`issues[0].code` is its PDS MESH code). */
+  readonly result: RequestRowResult;
+}
+
+/** What a row reader needs to know about the file. */
+export interface RowReaderSettings {
+  readonly header: readonly string[];
+  readonly columns: ResolvedColumns;
+  readonly encoding: RequestFileEncoding;
+  readonly context: RequestRowContext;
+}
+
+/** Errors in the shape of the record: cells that are not in the encoding, too few or too many. */
+function structuralErrors(
+  decoded: readonly { text: string; valid: boolean }[],
+  settings: RowReaderSettings,
+): RowError[] {
+  const { header, columns } = settings;
+  const errors: RowError[] = [];
+  const width = header.length;
+  const needed = width - [...header].reverse().findIndex((name) => name.trim() !== '');
+  if (decoded.slice(width).some((cell) => cell.text.trim() !== '')) {
+    errors.push({
+      code: '17',
+      field: 'row',
+      message: `the row has ${decoded.length} cells but the header has ${width} columns`,
+    });
+  } else if (decoded.length < Math.min(needed, width)) {
+    errors.push({
+      code: '16',
+      field: 'row',
+      message: `the row has ${decoded.length} cells but the header has ${width} columns`,
+    });
+  }
+  for (const [column, index] of columns.indexes) {
+    if (decoded[index]?.valid === false) {
+      errors.push({
+        code: '01',
+        field: column,
+        message: `${column} holds bytes that are not valid ${settings.encoding === 'utf-8' ? 'UTF-8' : 'text'} (save the file as UTF-8, or read it as windows-1252)`,
+      });
+      break;
+    }
+  }
+  return errors;
+}
+
+/**
+ * Makes the function that turns each CSV record of a request file into a {@link SourceRow}:
+ * decodes and checks the cells, maps them to PDS MESH columns, checks the row with
+ * `parseRequestRow`, and flags a `UNIQUE REFERENCE` already used earlier in the file (`08`;
+ * the first row keeps it). Rows whose cells are all blank give `undefined` (skipped).
+ * Memory: the references seen are kept in a Map (reference → line), about 60 to 100 bytes a
+ * row, so 1 million rows take some 100 MB.
+ * @param settings - the header, where each column is, the encoding and the row context
+ */
+export function rowReader(
+  settings: RowReaderSettings,
+): (record: CsvRecord, rowIndex: number) => SourceRow | undefined {
+  const seen = new Map<string, number>();
+  return (record, rowIndex) => {
+    const decoded = record.cells.map((cell) => decodeCell(cell, settings.encoding));
+    if (decoded.every((cell) => cell.text.trim() === '')) {
+      return undefined;
+    }
+    const row: Record<PdsMeshRequestColumn, string> = { ...BLANK_ROW };
+    for (const [column, index] of settings.columns.indexes) {
+      row[column] = decoded[index]?.text ?? '';
+    }
+    const cells = decoded.map((cell) => cell.text);
+    const structural = structuralErrors(decoded, settings);
+    let result: RequestRowResult =
+      structural.length > 0 ? fail(...structural) : parseRequestRow(row, settings.context);
+    const aligned = !structural.some((e) => e.code === '16' || e.code === '17');
+    const reference = row['UNIQUE REFERENCE'].trim();
+    if (aligned && isUsableReference(reference)) {
+      const first = seen.get(reference);
+      if (first === undefined) {
+        seen.set(reference, record.startLine);
+      } else {
+        result = fail(duplicateError(first), ...(result.success ? [] : result.issues));
+      }
+    }
+    return { lineNumber: record.startLine, rowIndex, cells, row, result };
+  };
+}
+
+function isUsableReference(reference: string): boolean {
+  return referenceError(reference) === undefined && reference.length <= FIELD_LIMITS[REFERENCE];
+}
+
+function duplicateError(firstLine: number): RowError {
+  return {
+    code: '08',
+    field: REFERENCE,
+    message: `UNIQUE REFERENCE was already used on line ${firstLine}; every row needs its own`,
+  };
+}

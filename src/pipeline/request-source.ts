@@ -1,0 +1,186 @@
+import { open } from 'node:fs/promises';
+import { fail, ok, type Result } from '../core/result.js';
+import {
+  resolveColumns,
+  type ColumnMapping,
+  type ResolvedColumns,
+} from '../formats/column-mapping.js';
+import type { RequestDateFormat } from '../formats/pds-mesh-request-types.js';
+import { decodeHeader, formatHint, type RequestFileEncoding } from './request-source-decode.js';
+import { csvRecords, type CsvRecord, type CsvStop } from './request-source-records.js';
+import { rowReader, type SourceRow } from './request-source-row.js';
+import { stopRow } from './request-source-stop.js';
+
+export type { SourceRow } from './request-source-row.js';
+export type { RequestFileEncoding } from './request-source-decode.js';
+
+/** How to read a request file. */
+export interface RequestSourceOptions {
+  /** For a CSV that is not a PDS MESH request file: request column → the CSV's column name. */
+  readonly mapping?: ColumnMapping;
+  /** The layout of the date columns; default `YYYYMMDD` (PDS MESH). */
+  readonly dateFormat?: RequestDateFormat;
+  /** The reference day `YYYY-MM-DD`: dates of birth after it are errors. No clock is read. */
+  readonly today?: string;
+  /** The file's encoding; default `utf-8`. */
+  readonly encoding?: RequestFileEncoding;
+  /** The longest record accepted, in bytes; default 1 MiB. Bounds memory on a broken file. */
+  readonly maxRecordBytes?: number;
+}
+
+/** Counts kept while a request file is read. */
+export interface RequestSourceStats {
+  /** Data rows yielded so far (rows with errors included). */
+  dataRows: number;
+  /** Rows yielded with an error. */
+  rowErrors: number;
+  /** Lines skipped because every cell was blank (empty lines are skipped silently by the parser). */
+  blankRows: number;
+  /** The line the file became unreadable on (an unclosed quote), or `null` when read to the end. */
+  stoppedAtLine: number | null;
+}
+
+/** A request file whose header has been read and accepted. */
+export interface RequestSource {
+  /** The file name (or the name given to a stream), for messages. */
+  readonly name: string;
+  /** The header row's column names, decoded. */
+  readonly header: readonly string[];
+  /** Where each PDS MESH request column is found in a row. */
+  readonly columns: ResolvedColumns;
+  /** Live counts; complete once {@link RequestSource.rows} is exhausted. */
+  readonly stats: Readonly<RequestSourceStats>;
+  /**
+   * Streams the data rows in file order, each with its result. Single use. Never throws for bad
+   * content (only for I/O errors); stopping early (`break`) closes the file.
+   */
+  rows(): AsyncGenerator<SourceRow>;
+}
+
+const DEFAULT_MAX_RECORD_BYTES = 1 << 20;
+
+/**
+ * Opens a request CSV and checks its header. Fails, as a value with a clear message, when the
+ * file cannot be opened or is not a request file: empty, binary, UTF-16, JSON, a header that is
+ * not valid in the encoding, or a header without `UNIQUE REFERENCE` (or the mapped reference
+ * column) and at least one column a trace uses. The CLI exits 2 on such a failure.
+ * @param path - the request file
+ * @param options - column mapping, date layout, reference day, encoding, record size limit
+ */
+export async function openRequestFile(
+  path: string,
+  options: RequestSourceOptions = {},
+): Promise<Result<RequestSource>> {
+  let handle;
+  try {
+    handle = await open(path, 'r');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
+    return fail({ code: 'unreadable', path, message: `${path}: cannot open the file (${code})` });
+  }
+  const stats = await handle.stat();
+  if (!stats.isFile()) {
+    await handle.close();
+    return fail({ code: 'unreadable', path, message: `${path}: not a file` });
+  }
+  return openRequestStream(handle.createReadStream({ highWaterMark: 1 << 16 }), path, options);
+}
+
+/**
+ * As {@link openRequestFile}, for bytes from any stream (an upload, a test buffer).
+ * @param input - the file's bytes
+ * @param name - what to call the file in messages
+ * @param options - as for {@link openRequestFile}
+ */
+export async function openRequestStream(
+  input: AsyncIterable<Buffer | string>,
+  name: string,
+  options: RequestSourceOptions = {},
+): Promise<Result<RequestSource>> {
+  const encoding = options.encoding ?? 'utf-8';
+  const records = csvRecords(input, options.maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES);
+  const failure = async (code: string, message: string): Promise<Result<never>> => {
+    await records.return(undefined);
+    return fail({ code, path: name, message: `${name}: ${message}` });
+  };
+  let first: CsvRecord | CsvStop | undefined;
+  try {
+    do {
+      const next = await records.next();
+      first = next.done === true ? undefined : next.value;
+    } while (first?.kind === 'record' && first.cells.every((cell) => cell.trim() === ''));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
+    return failure('unreadable', `cannot read the file (${code})`);
+  }
+  if (first === undefined) {
+    return failure('empty', 'the file is empty; a request file starts with a header row');
+  }
+  if (first.kind === 'stop') {
+    return failure(
+      'not-csv',
+      'the first line cannot be read as CSV (an unclosed quote, or not text)',
+    );
+  }
+  const header = decodeHeader(first.cells, encoding);
+  if (!header.success) {
+    return failure(header.issues[0]?.code ?? 'not-csv', header.issues[0]?.message ?? 'unreadable');
+  }
+  const columns = resolveColumns(header.data, options.mapping);
+  if (!columns.success) {
+    const reasons = columns.issues.map((issue) => issue.message).join('; ');
+    return failure(
+      'not-request-file',
+      `not a PDS MESH request file: ${reasons}${formatHint(header.data)}`,
+    );
+  }
+  return ok(
+    makeSource({ name, header: header.data, columns: columns.data, encoding, options, records }),
+  );
+}
+
+interface SourceParts {
+  readonly name: string;
+  readonly header: readonly string[];
+  readonly columns: ResolvedColumns;
+  readonly encoding: RequestFileEncoding;
+  readonly options: RequestSourceOptions;
+  readonly records: AsyncGenerator<CsvRecord | CsvStop>;
+}
+
+function makeSource(parts: SourceParts): RequestSource {
+  const { options } = parts;
+  const context = {
+    dateFormat: options.dateFormat ?? 'YYYYMMDD',
+    genderCodes: options.mapping === undefined ? ('pds' as const) : ('any' as const),
+    ...(options.today === undefined ? {} : { today: options.today }),
+  };
+  const read = rowReader({ ...parts, context });
+  const stats: RequestSourceStats = {
+    dataRows: 0,
+    rowErrors: 0,
+    blankRows: 0,
+    stoppedAtLine: null,
+  };
+  async function* rows(): AsyncGenerator<SourceRow> {
+    try {
+      for await (const record of parts.records) {
+        const row =
+          record.kind === 'stop' ? stopRow(record, stats.dataRows) : read(record, stats.dataRows);
+        if (record.kind === 'stop') {
+          stats.stoppedAtLine = record.startLine;
+        }
+        if (row === undefined) {
+          stats.blankRows += 1;
+          continue;
+        }
+        stats.dataRows += 1;
+        stats.rowErrors += row.result.success ? 0 : 1;
+        yield row;
+      }
+    } finally {
+      await parts.records.return(undefined);
+    }
+  }
+  return { name: parts.name, header: parts.header, columns: parts.columns, stats, rows };
+}
