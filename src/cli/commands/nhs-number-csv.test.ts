@@ -48,9 +48,15 @@ describe('validateCsvColumn', () => {
     await writeFile(file, `id,nhs\n${rows.join('\n')}\n`);
     const { sink, chunks, peakBuffered } = slowSink();
 
-    const counts = await validateCsvColumn({ file, column: 'nhs', out: sink, invalidOnly: false });
+    const counts = await validateCsvColumn({
+      file,
+      column: 'nhs',
+      out: sink,
+      invalidOnly: false,
+      skipEmpty: false,
+    });
 
-    expect(counts).toEqual({ checked: 20_000, invalid: 20 });
+    expect(counts).toEqual({ checked: 20_000, invalid: 20, skipped: 0 });
     const lines = chunks.join('').split('\n').slice(0, -1);
     expect(lines).toHaveLength(20_000);
     expect(lines.map((line) => Number(/^line (\d+) /.exec(line)?.[1]))).toEqual(
@@ -73,7 +79,13 @@ describe('validateCsvColumn', () => {
       },
     });
 
-    const run = validateCsvColumn({ file, column: 'nhs', out: closing, invalidOnly: false });
+    const run = validateCsvColumn({
+      file,
+      column: 'nhs',
+      out: closing,
+      invalidOnly: false,
+      skipEmpty: false,
+    });
 
     await expect(run).rejects.toBeInstanceOf(OutputClosedError);
     expect(writes).toBe(1);

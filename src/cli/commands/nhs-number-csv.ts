@@ -16,6 +16,8 @@ export interface CsvColumnCheck {
   readonly out: Writable;
   /** Print only the lines for invalid rows. */
   readonly invalidOnly: boolean;
+  /** Count blank cells (no number held) as skipped rather than invalid, and print nothing for them. */
+  readonly skipEmpty: boolean;
 }
 
 /** Readable wording for the CSV syntax errors that can still occur with relaxed quoting. */
@@ -128,6 +130,7 @@ export async function validateCsvColumn(check: CsvColumnCheck): Promise<Validati
   let line = 0;
   let checked = 0;
   let invalid = 0;
+  let skipped = 0;
   const onRecord = (record: string[]): Promise<void> | undefined => {
     const first = line + 1;
     line += 1 + newlinesIn(record);
@@ -146,7 +149,12 @@ export async function validateCsvColumn(check: CsvColumnCheck): Promise<Validati
       const reason = `wrong-column-count: the row has ${record.length} fields, the header ${width}`;
       return writer.line(`line ${first}  invalid  ${reason}`);
     }
-    const verdict = nhsNumberVerdict(record[columnIndex] ?? '');
+    const cell = record[columnIndex] ?? '';
+    if (check.skipEmpty && cell.trim() === '') {
+      skipped += 1;
+      return undefined;
+    }
+    const verdict = nhsNumberVerdict(cell);
     if (verdict.valid) {
       return check.invalidOnly ? undefined : writer.line(`line ${first}  ${verdict.text}`);
     }
@@ -166,5 +174,5 @@ export async function validateCsvColumn(check: CsvColumnCheck): Promise<Validati
       `${check.file}: the file is empty; expected a header row naming the columns`,
     );
   }
-  return { checked, invalid };
+  return { checked, invalid, skipped };
 }

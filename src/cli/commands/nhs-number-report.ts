@@ -40,6 +40,8 @@ export function nhsNumberVerdict(input: string): NhsNumberVerdict {
 export interface ValidationCounts {
   readonly checked: number;
   readonly invalid: number;
+  /** Blank cells passed over with --skip-empty; counted in `checked`, not in `invalid`. */
+  readonly skipped?: number;
 }
 
 /**
@@ -48,6 +50,8 @@ export interface ValidationCounts {
  * @param unit - what was counted: `numbers` or `rows`
  */
 export function summaryLine(counts: ValidationCounts, unit: 'numbers' | 'rows'): string {
-  const valid = counts.checked - counts.invalid;
-  return `${counts.checked} ${unit} checked: ${valid} valid, ${counts.invalid} invalid`;
+  const skipped = counts.skipped ?? 0;
+  const valid = counts.checked - counts.invalid - skipped;
+  const summary = `${counts.checked} ${unit} checked: ${valid} valid, ${counts.invalid} invalid`;
+  return skipped > 0 ? `${summary}, ${skipped} blank (skipped)` : summary;
 }

@@ -88,7 +88,7 @@ describe('nhs-trace nhs-number validate NUMBER…', () => {
 
   it.each([
     [[], 'give one or more NHS Numbers, or --csv FILE --column NAME'],
-    [['--column', 'x', '9434765919'], '--column NAME needs --csv FILE'],
+    [['--column', 'x', '9434765919'], '--column and --skip-empty need --csv FILE'],
     [['--csv', 'a.csv', '9434765919'], 'not both'],
     [['--no-such-option'], "unknown option '--no-such-option'"],
   ])('exits 2 for the usage error %j', async (args, message) => {
@@ -173,6 +173,17 @@ describe('nhs-trace nhs-number validate --csv FILE --column NAME', () => {
       'line 3  "9000000015"  invalid  bad-check-digit: the check digit is 5 but Modulus 11 gives 7\n',
     );
     expect(result.stderr).toBe(`${file}: 3 rows checked: 2 valid, 1 invalid\n`);
+  });
+
+  it('with --skip-empty counts blank cells apart and exits 0 when every number held is valid', async () => {
+    const file = await csvFile('blanks.csv', 'ref,nhs\nA,9434765919\nB,\nC,  \nD,9111231130\n');
+    const args = ['nhs-number', 'validate', '--csv', file, '--column', 'nhs'];
+    const result = await run(...args, '--skip-empty');
+    expect(result.code).toBe(0);
+    expect(result.stdout.split('\n').filter((l) => l !== '')).toHaveLength(2);
+    expect(result.stderr).toBe(`${file}: 4 rows checked: 2 valid, 0 invalid, 2 blank (skipped)\n`);
+    // Without it, a blank cell is an invalid ('empty') number.
+    expect((await run(...args)).code).toBe(1);
   });
 
   it('exits 2 naming the file when it does not exist', async () => {

@@ -9,6 +9,7 @@ interface ValidateOptions {
   readonly csv?: string;
   readonly column?: string;
   readonly invalidOnly?: boolean;
+  readonly skipEmpty?: boolean;
 }
 
 const VALIDATE_HELP = `
@@ -27,6 +28,7 @@ Examples:
   nhs-trace nhs-number validate 9434765919 "943 476 5919" 943-476-5919
   nhs-trace nhs-number validate --csv patients.csv --column NHS_NUMBER
   nhs-trace nhs-number validate --csv patients.csv --column NHS_NUMBER --invalid-only
+  nhs-trace nhs-number validate --csv extract.csv --column NHS_NO --skip-empty --invalid-only
 `;
 
 async function validateArguments(
@@ -68,8 +70,8 @@ async function validate(numbers: readonly string[], options: ValidateOptions): P
   if (options.csv !== undefined && numbers.length > 0) {
     throw new CliError('give NHS Numbers as arguments or --csv FILE, not both');
   }
-  if (options.csv === undefined && options.column !== undefined) {
-    throw new CliError('--column NAME needs --csv FILE');
+  if (options.csv === undefined && (options.column !== undefined || options.skipEmpty === true)) {
+    throw new CliError('--column and --skip-empty need --csv FILE');
   }
   let counts: ValidationCounts;
   if (options.csv !== undefined) {
@@ -78,6 +80,7 @@ async function validate(numbers: readonly string[], options: ValidateOptions): P
       column: options.column,
       out: process.stdout,
       invalidOnly,
+      skipEmpty: options.skipEmpty === true,
     });
     process.stderr.write(`${options.csv}: ${summaryLine(counts, 'rows')}\n`);
   } else if (numbers.length > 0) {
@@ -108,6 +111,10 @@ export function registerNhsNumberCommand(program: Command): void {
     .option('--csv <file>', 'check a column of this CSV file instead (streamed, any size)')
     .option('--column <name>', 'with --csv: the header of the column holding the NHS Numbers')
     .option('--invalid-only', 'print only the invalid ones, and a count on stderr')
+    .option(
+      '--skip-empty',
+      'with --csv: a blank cell means no number is held; count it apart, not as invalid',
+    )
     .addHelpText('after', VALIDATE_HELP)
     .action(async (numbers: string[], options: ValidateOptions) => {
       await runValidate(numbers, options);
