@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerGenerateCommand } from './commands/generate.js';
 import { registerNhsNumberCommand } from './commands/nhs-number.js';
+import { registerRegisterCommand } from './commands/register.js';
 import { CliError, ExitCode } from './exit-codes.js';
 
 /**
@@ -14,6 +15,7 @@ export function buildProgram(): Command {
     .exitOverride();
   registerNhsNumberCommand(program);
   registerGenerateCommand(program);
+  registerRegisterCommand(program);
   return program;
 }
 

@@ -1,0 +1,141 @@
+/**
+ * Register import benchmark: generates a synthetic population with the real CLI
+ * (`generate population`), then times `register import` as a child process into a fresh DuckDB
+ * file and prints people per second and peak memory. Generated files are cached in
+ * `.bench/register-import/` so repeated runs time only the import.
+ *
+ *   npm run bench:register                      # 1,000,000 people
+ *   npm run bench:register -- --people 200000   # any size
+ *   npm run bench:register -- --ten-million     # 10,000,000 people (peak memory target < 4 GiB)
+ *   npm run bench:register -- --reimport        # also time re-importing the same file (all updates)
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+
+const { values } = parseArgs({
+  options: {
+    people: { type: 'string', default: '1000000' },
+    seed: { type: 'string', default: '1' },
+    'ten-million': { type: 'boolean', default: false },
+    reimport: { type: 'boolean', default: false },
+  },
+});
+const people = values['ten-million'] ? 10_000_000 : Number(values.people.replaceAll('_', ''));
+const seed = Number(values.seed);
+const entry = join(import.meta.dirname, 'register-import-entry.ts');
+const root = join(import.meta.dirname, '..', '.bench', 'register-import');
+const popDir = join(root, `population-${people}-${seed}`);
+const ndjson = join(popDir, 'register.ndjson');
+const db = join(root, `register-${people}.duckdb`);
+
+interface Run {
+  readonly seconds: number;
+  /** Seconds until the import reported it was committing (the end of reading and checking). */
+  readonly readSeconds: number;
+  readonly code: number | null;
+  readonly maxRssKib: number;
+  readonly stdout: string;
+}
+
+/** Runs the CLI from source as a child process and times it. */
+function cli(args: readonly string[]): Promise<Run> {
+  const started = process.hrtime.bigint();
+  const child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  let readSeconds = 0;
+  child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+  child.stderr.on('data', (c: Buffer) => {
+    stderr += c.toString();
+    if (readSeconds === 0 && stderr.includes('committing')) {
+      readSeconds = Number(process.hrtime.bigint() - started) / 1e9;
+    }
+    process.stderr.write('.');
+  });
+  return new Promise((resolve) => {
+    child.on('exit', (code) => {
+      process.stderr.write('\n');
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      const rss = /BENCH_MAX_RSS_KIB=(\d+)/.exec(stderr)?.[1];
+      if (code !== 0) {
+        process.stderr.write(stderr.replace(/BENCH_MAX_RSS_KIB=\d+\n/, ''));
+      }
+      resolve({ seconds, readSeconds, code, maxRssKib: Number(rss ?? 0), stdout });
+    });
+  });
+}
+
+const fmt = (n: number): string => Math.round(n).toLocaleString('en-GB');
+const mib = (kib: number): string => `${fmt(kib / 1024)} MiB`;
+
+mkdirSync(root, { recursive: true });
+if (!existsSync(ndjson)) {
+  console.log(`generating ${fmt(people)} people (seed ${seed}) with 'generate population'…`);
+  const gen = await cli([
+    'generate',
+    'population',
+    '--people',
+    String(people),
+    '--seed',
+    String(seed),
+    '--out',
+    popDir,
+  ]);
+  if (gen.code !== 0) {
+    throw new Error(`generate population failed with exit code ${String(gen.code)}`);
+  }
+  console.log(`  generated in ${gen.seconds.toFixed(1)} s`);
+}
+const size = statSync(ndjson).size;
+rmSync(db, { force: true });
+rmSync(`${db}.wal`, { force: true });
+
+console.log(
+  `importing ${fmt(people)} people (${mib(size / 1024)} of FHIR NDJSON) into a new DuckDB file…`,
+);
+const first = await cli([
+  'register',
+  'import',
+  ndjson,
+  '--db',
+  db,
+  '--rejects',
+  join(root, 'rejects.csv'),
+]);
+if (first.code !== 0) {
+  throw new Error(`register import failed with exit code ${String(first.code)}`);
+}
+console.log(first.stdout.trim());
+console.log(`register import (new register)`);
+console.log(`  people:          ${fmt(people)}`);
+console.log(`  wall time:       ${first.seconds.toFixed(1)} s (child process, including start-up)`);
+console.log(`  throughput:      ${fmt(people / first.seconds)} people/s`);
+console.log(
+  `  phases:          ${first.readSeconds.toFixed(1)} s reading and checking, ${(first.seconds - first.readSeconds).toFixed(1)} s committing`,
+);
+console.log(`  peak RSS:        ${mib(first.maxRssKib)} (VmHWM of the import process)`);
+console.log(`  database size:   ${mib(statSync(db).size / 1024)}`);
+
+if (values.reimport) {
+  const again = await cli([
+    'register',
+    'import',
+    ndjson,
+    '--db',
+    db,
+    '--rejects',
+    join(root, 'rejects.csv'),
+  ]);
+  console.log(`register import (same file again: every person updated)`);
+  console.log(`  wall time:       ${again.seconds.toFixed(1)} s`);
+  console.log(`  throughput:      ${fmt(people / again.seconds)} people/s`);
+  console.log(
+    `  phases:          ${again.readSeconds.toFixed(1)} s reading and checking, ${(again.seconds - again.readSeconds).toFixed(1)} s committing`,
+  );
+  console.log(`  peak RSS:        ${mib(again.maxRssKib)}`);
+}
+console.log(`(2-core machine; figures vary with other load on it)`);

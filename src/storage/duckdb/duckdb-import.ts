@@ -1,0 +1,210 @@
+import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
+import type { RegisterPerson } from '../../core/person.js';
+import type { ImportSummary, RegisterImport } from '../register-store.js';
+import { deriveNewValues } from './duckdb-derive.js';
+import {
+  COUNT_SQL,
+  CREATE_RAW_STAGING,
+  DERIVATION_SQL,
+  FINISH_SQL,
+  FOLLOW_CHAIN_SQL,
+  KEEP_CONDITION,
+  REWRITTEN_TABLES,
+  STAGE_SQL,
+  STAGING_TABLES,
+  insertNewSql,
+  type RewrittenTable,
+} from './duckdb-import-sql.js';
+import { INDEXES, createIndexSql } from './duckdb-schema.js';
+
+/** Superseded chains longer than this are not followed further (they cannot arise; a guard). */
+const MAX_CHAIN_STEPS = 64;
+
+/** Default of {@link DuckDbImportTuning.rewriteFrom}. */
+export const DEFAULT_REWRITE_FROM = 10_000;
+
+/** How an import applies itself; the defaults suit any size. */
+export interface DuckDbImportTuning {
+  /**
+   * Imports claiming at least this many NHS Numbers, and at least 5% of the register, rewrite
+   * whole tables instead of deleting rows in place. Default {@link DEFAULT_REWRITE_FROM}.
+   */
+  readonly rewriteFrom: number;
+}
+
+/**
+ * An import into DuckDB. People are appended to a temp table as one JSON document each (one
+ * appender call per person, which is what makes a million people a few seconds); `commit`
+ * parses them with `from_json`, derives keys for new raw values, and applies everything
+ * set-based in ONE transaction. Temp tables vanish with the process, so a kill at any moment
+ * before COMMIT leaves the database file exactly as it was, and DuckDB's write-ahead log makes
+ * the COMMIT itself all-or-nothing.
+ */
+export class DuckDbRegisterImport implements RegisterImport {
+  readonly #conn: DuckDBConnection;
+  readonly #appender: DuckDBAppender;
+  readonly #onEnd: () => void;
+  readonly #tuning: DuckDbImportTuning;
+  #seq = 0;
+  #state: 'open' | 'committing' | 'done' = 'open';
+
+  private constructor(
+    conn: DuckDBConnection,
+    appender: DuckDBAppender,
+    tuning: DuckDbImportTuning,
+    onEnd: () => void,
+  ) {
+    this.#conn = conn;
+    this.#appender = appender;
+    this.#tuning = tuning;
+    this.#onEnd = onEnd;
+  }
+
+  /**
+   * Creates the staging table and its appender.
+   * @param conn - the store's connection
+   * @param tuning - when to rewrite tables
+   * @param onEnd - called once the import has committed or rolled back
+   */
+  static async start(
+    conn: DuckDBConnection,
+    tuning: DuckDbImportTuning,
+    onEnd: () => void,
+  ): Promise<DuckDbRegisterImport> {
+    await conn.run(CREATE_RAW_STAGING);
+    return new DuckDbRegisterImport(conn, await conn.createAppender('stg_raw'), tuning, onEnd);
+  }
+
+  /**
+   * Appends people to the staging table, in order.
+   * @param people - valid register people
+   */
+  add(people: readonly RegisterPerson[]): Promise<void> {
+    if (this.#state !== 'open') {
+      return Promise.reject(new Error('this import has already been committed or rolled back'));
+    }
+    const appender = this.#appender;
+    for (const person of people) {
+      this.#seq += 1;
+      appender.appendInteger(this.#seq);
+      appender.appendVarchar(JSON.stringify(person));
+      appender.endRow();
+    }
+    return Promise.resolve();
+  }
+
+  /** Applies the staged people in one transaction; see the class comment. */
+  async commit(): Promise<ImportSummary> {
+    if (this.#state !== 'open') {
+      throw new Error('this import has already been committed or rolled back');
+    }
+    this.#state = 'committing';
+    const conn = this.#conn;
+    try {
+      this.#appender.closeSync();
+      for (const sql of STAGE_SQL) {
+        await conn.run(sql);
+      }
+      await deriveNewValues(conn);
+      await conn.run('BEGIN TRANSACTION');
+      try {
+        const summary = await this.#apply();
+        await conn.run('COMMIT');
+        return summary;
+      } catch (error) {
+        await conn.run('ROLLBACK');
+        throw error;
+      }
+    } finally {
+      await this.#end();
+    }
+  }
+
+  /** Drops the staged rows; the database is untouched. */
+  async rollback(): Promise<void> {
+    if (this.#state !== 'open') {
+      return;
+    }
+    this.#state = 'committing';
+    try {
+      this.#appender.closeSync();
+    } finally {
+      await this.#end();
+    }
+  }
+
+  async #apply(): Promise<ImportSummary> {
+    const conn = this.#conn;
+    const counts = (await conn.runAndReadAll(COUNT_SQL)).getRowObjectsJS()[0] ?? {};
+    const people = await this.#countPeople();
+    // Deleting many rows (and maintaining indexes while doing it) costs far more in DuckDB than
+    // writing the kept rows to a fresh table, so a large import rewrites the tables and swaps
+    // them in (still inside the one transaction); a small one deletes and inserts in place.
+    const claims = Number(counts['claims'] ?? 0);
+    const rewrite = claims >= this.#tuning.rewriteFrom && claims * 20 >= people;
+    for (const sql of DERIVATION_SQL) {
+      await conn.run(sql);
+    }
+    for (const table of REWRITTEN_TABLES) {
+      if (rewrite) {
+        await this.#rewrite(table);
+      } else {
+        await conn.run(`DELETE FROM ${table} WHERE NOT (${KEEP_CONDITION[table]})`);
+        await conn.run(insertNewSql(table, table));
+      }
+    }
+    for (let step = 0; step < MAX_CHAIN_STEPS; step += 1) {
+      if ((await conn.run(FOLLOW_CHAIN_SQL)).rowsChanged === 0) {
+        break;
+      }
+    }
+    for (const sql of FINISH_SQL) {
+      await conn.run(sql);
+    }
+    if (rewrite) {
+      for (const index of INDEXES) {
+        await conn.run(createIndexSql(index));
+      }
+    }
+    return {
+      received: this.#seq,
+      inserted: Number(counts['inserted'] ?? 0),
+      updated: Number(counts['updated'] ?? 0),
+      merged: Number(counts['merged'] ?? 0),
+      people: await this.#countPeople(),
+    };
+  }
+
+  /** Replaces a table by a fresh copy holding its kept rows and the new ones. */
+  async #rewrite(table: RewrittenTable): Promise<void> {
+    const conn = this.#conn;
+    const reader = await conn.runAndReadAll(
+      `SELECT sql FROM duckdb_tables()
+       WHERE database_name = current_database() AND schema_name = 'main' AND table_name = $t`,
+      { t: table },
+    );
+    const ddl = String(reader.getRows()[0]?.[0] ?? '');
+    const fresh = `${table}__new`;
+    await conn.run(ddl.replace(/^CREATE TABLE [^(]+\(/, `CREATE TABLE ${fresh}(`));
+    await conn.run(`INSERT INTO ${fresh} SELECT * FROM ${table} WHERE ${KEEP_CONDITION[table]}`);
+    await conn.run(insertNewSql(table, fresh));
+    await conn.run(`DROP TABLE ${table}`);
+    await conn.run(`ALTER TABLE ${fresh} RENAME TO ${table}`);
+  }
+
+  async #countPeople(): Promise<number> {
+    const reader = await this.#conn.runAndReadAll('SELECT count(*) FROM person');
+    return Number(reader.getRows()[0]?.[0] ?? 0);
+  }
+
+  async #end(): Promise<void> {
+    this.#state = 'done';
+    try {
+      for (const table of STAGING_TABLES) {
+        await this.#conn.run(`DROP TABLE IF EXISTS temp.${table}`);
+      }
+    } finally {
+      this.#onEnd();
+    }
+  }
+}

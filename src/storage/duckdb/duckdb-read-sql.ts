@@ -1,0 +1,58 @@
+import type { RegisterPerson } from '../../core/person.js';
+
+/**
+ * SQL that rebuilds stored people as `RegisterPerson` JSON documents, one per row, ordered by
+ * NHS Number: names, addresses and superseded numbers are aggregated back in list order.
+ * @param where - a condition on `nhs_number` applied to every table (`TRUE` for all)
+ */
+export function personJsonSql(where: string): string {
+  return `SELECT to_json({
+      'nhsNumber': p.nhs_number,
+      'verificationStatus': p.verification_status,
+      'names': coalesce(n.names, []),
+      'gender': p.gender,
+      'birthDate': p.birth_date,
+      'deceasedDateTime': p.deceased_date_time,
+      'addresses': coalesce(a.addresses, []),
+      'gpOdsCode': p.gp_ods_code,
+      'restricted': p.restricted,
+      'supersededNhsNumbers': coalesce(s.numbers, [])
+    })::VARCHAR AS doc
+    FROM (SELECT * FROM person WHERE ${where}) p
+    LEFT JOIN (
+      SELECT nhs_number, list({'use': "use", 'given': given, 'family': family, 'prefix': prefix,
+                               'period': period} ORDER BY ord) AS names
+      FROM person_name WHERE ${where} GROUP BY nhs_number) n USING (nhs_number)
+    LEFT JOIN (
+      SELECT nhs_number, list({'use': "use", 'lines': lines, 'postalCode': postal_code,
+                               'period': period} ORDER BY ord) AS addresses
+      FROM person_address WHERE ${where} GROUP BY nhs_number) a USING (nhs_number)
+    LEFT JOIN (
+      SELECT nhs_number, list(old_nhs_number ORDER BY ord, old_nhs_number) AS numbers
+      FROM superseded_number WHERE ${where} GROUP BY nhs_number) s USING (nhs_number)
+    ORDER BY p.nhs_number`;
+}
+
+/** Removes `null` members from objects, recursively (the store's NULL is the model's "absent"). */
+function dropNulls(value: unknown): unknown {
+  if (Array.isArray(value)) {
+    return value.map(dropNulls);
+  }
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([, v]) => v !== null)
+        .map(([k, v]) => [k, dropNulls(v)]),
+    );
+  }
+  return value;
+}
+
+/**
+ * Reads one document of {@link personJsonSql} back into a register person. The store only
+ * ever holds people that were valid when imported, so no validation is repeated here.
+ * @param doc - the JSON text
+ */
+export function personFromJson(doc: string): RegisterPerson {
+  return dropNulls(JSON.parse(doc)) as RegisterPerson;
+}

@@ -1,0 +1,8 @@
+/** The DuckDB register adapter: the default, embedded store. */
+export {
+  DEFAULT_DUCKDB_PATH,
+  DuckDbRegisterStore,
+  openDuckDbRegisterStore,
+  type DuckDbRegisterStoreOptions,
+} from './duckdb-register-store.js';
+export { SCHEMA_VERSION } from './duckdb-schema.js';

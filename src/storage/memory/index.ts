@@ -1,0 +1,2 @@
+/** The in-memory register adapter: the reference implementation and the fake for tests. */
+export { MemoryRegisterStore } from './memory-register-store.js';
