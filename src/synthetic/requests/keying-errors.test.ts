@@ -21,6 +21,7 @@ describe('keying errors', () => {
       const original = testNhsNumberAt(1, index);
       const typed = mistypeDigits(original, createRng(seed));
       expect(typed).not.toBe(original);
+      expect(typed.charAt(0)).toBe('9');
       const diff = typed.split('').filter((c, i) => c !== original.charAt(i)).length;
       expect(diff === 1 || diff === 2).toBe(true);
       if (diff === 1) {

@@ -87,13 +87,15 @@ function oneEdit(word: string, rng: Rng): string {
 }
 
 /**
- * An NHS Number as mistyped by a person: one digit changed, or two adjacent digits swapped.
- * @param digits - ten digits
+ * Digits as mistyped by a person: one digit changed, or two adjacent digits swapped. The first
+ * digit is never touched, so a mistyped synthetic NHS Number stays in the 9xx test range and
+ * never resembles a number issued to a real person.
+ * @param digits - two or more digits
  * @param rng - the random source
  */
 export function mistypeDigits(digits: string, rng: Rng): string {
   for (let attempt = 0; attempt < 8; attempt += 1) {
-    const i = rng.int(0, digits.length - 2);
+    const i = rng.int(1, digits.length - 2);
     const result = rng.chance(0.5)
       ? digits.slice(0, i) + digits.charAt(i + 1) + digits.charAt(i) + digits.slice(i + 2)
       : digits.slice(0, i) +
