@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { registerGenerateCommand } from './commands/generate.js';
+import { registerLinkCommand } from './commands/link.js';
 import { registerNhsNumberCommand } from './commands/nhs-number.js';
 import { registerRegisterCommand } from './commands/register.js';
 import { CliError, ExitCode } from './exit-codes.js';
@@ -16,6 +17,7 @@ export function buildProgram(): Command {
   registerNhsNumberCommand(program);
   registerGenerateCommand(program);
   registerRegisterCommand(program);
+  registerLinkCommand(program);
   return program;
 }
 
