@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import type { CascadeCandidate } from './cascade.js';
+import { defaultModel } from './model/default-model.js';
+import { buildMatchRecord, type MatchInput } from './record-builder.js';
+import { ASHWORTH, testNhsNumber } from './test-support/fixtures.js';
+import { traceDeterministic, traceRecord } from './trace-decision.js';
+
+const candidate = (input: MatchInput): CascadeCandidate => ({
+  id: input.nhsNumber ?? '',
+  record: buildMatchRecord(input),
+});
+
+/** The Ashworths and a neighbour: a tiny register. */
+const register: CascadeCandidate[] = [
+  candidate(ASHWORTH.margaret),
+  candidate(ASHWORTH.oliver),
+  candidate(ASHWORTH.harry),
+  candidate({
+    nhsNumber: testNhsNumber(4),
+    givenNames: 'Peter',
+    familyName: 'Clough',
+    birthDate: '1961-11-30',
+    gender: 'male',
+    postcode: 'LS6 2QU',
+    addressLines: ['16 Elm Grove', 'Leeds'],
+  }),
+];
+const settings = { model: { ...defaultModel(), lambda: 1e-4 } };
+const trace = (input: MatchInput) => traceRecord(buildMatchRecord(input), register, settings);
+
+describe('traceRecord', () => {
+  it('attaches the number through the cross-check when number and date of birth agree', () => {
+    const result = trace({ nhsNumber: ASHWORTH.margaret.nhsNumber, birthDate: '1950-03-12' });
+    expect(result).toMatchObject({
+      outcome: 'matched',
+      method: 'cross-check',
+      nhsNumber: ASHWORTH.margaret.nhsNumber,
+    });
+    expect(result.candidates[0]?.explanation.length).toBeGreaterThan(0);
+  });
+
+  it('matches a maiden name with a typo in the given name probabilistically', () => {
+    const result = trace({
+      givenNames: 'Margret',
+      familyName: 'Pickles',
+      birthDate: '1950-03-12',
+      gender: 'female',
+      postcode: 'LS6 2QT',
+      addressLines: ['14 Elm Grove'],
+    });
+    expect(result).toMatchObject({
+      outcome: 'matched',
+      method: 'probabilistic',
+      nhsNumber: ASHWORTH.margaret.nhsNumber,
+    });
+    const best = result.candidates[0];
+    expect(best?.id).toBe(ASHWORTH.margaret.nhsNumber);
+    expect(best?.explanation.find((c) => c.comparison === 'family-name')?.level).toBe(
+      'part-or-previous',
+    );
+  });
+
+  it('sends a twin with a mistyped given name to review, never a number', () => {
+    const result = trace({
+      givenNames: 'Olivr',
+      familyName: 'Ashworth',
+      birthDate: '2015-07-04',
+      gender: 'male',
+      postcode: 'LS6 2QT',
+    });
+    expect(result.outcome).toBe('review');
+    expect(result.nhsNumber).toBeUndefined();
+    expect(result.reasons).toContain('possible-twin');
+    expect(result.candidates.map((c) => c.id)).toContain(ASHWORTH.harry.nhsNumber);
+  });
+
+  it('sends a twin request without a given name to review, not to either twin', () => {
+    const result = trace({ familyName: 'Ashworth', birthDate: '2015-07-04', gender: 'male' });
+    expect(['review', 'multiple']).toContain(result.outcome);
+    expect(result.nhsNumber).toBeUndefined();
+  });
+
+  it('finds no match for someone who is not there', () => {
+    const result = trace({
+      givenNames: 'Zofia',
+      familyName: 'Nowak',
+      birthDate: '1988-02-14',
+      gender: 'female',
+      postcode: 'M1 1AA',
+    });
+    expect(result.outcome).toBe('no-match');
+    expect(result.nhsNumber).toBeUndefined();
+  });
+
+  it('reports no method when there are no candidates at all', () => {
+    const result = traceRecord(buildMatchRecord({ familyName: 'Nowak' }), [], settings);
+    expect(result).toEqual({
+      outcome: 'no-match',
+      candidates: [],
+      reasons: ['cross-check-no-number', 'alphanumeric-missing-fields', 'no-candidates'],
+    });
+  });
+});
+
+describe('traceDeterministic', () => {
+  it('matches an exact alphanumeric request and nothing looser', () => {
+    const exact = traceDeterministic(
+      buildMatchRecord({ ...ASHWORTH.harry, nhsNumber: '' }),
+      register,
+    );
+    expect(exact).toMatchObject({
+      outcome: 'matched',
+      method: 'alphanumeric',
+      nhsNumber: ASHWORTH.harry.nhsNumber,
+    });
+    const typo = traceDeterministic(
+      buildMatchRecord({ ...ASHWORTH.margaret, nhsNumber: '', givenNames: 'Margret' }),
+      register,
+    );
+    expect(typo.outcome).toBe('no-match');
+  });
+
+  it('gives multiple for twins when the request has no given name', () => {
+    const result = traceDeterministic(
+      buildMatchRecord({ familyName: 'Ashworth', birthDate: '2015-07-04', gender: 'male' }),
+      register,
+    );
+    expect(result.outcome).toBe('multiple');
+  });
+});

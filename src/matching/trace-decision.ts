@@ -1,0 +1,153 @@
+import { runCascade, type CascadeCandidate, type CascadeResult } from './cascade.js';
+import {
+  classify,
+  DEFAULT_THRESHOLDS,
+  type DecisionThresholds,
+  type Outcome,
+  type ScoredCandidate,
+} from './classify.js';
+import type { MatchModel } from './model/model.js';
+import type { TermFrequencyLookup } from './model/term-frequency.js';
+import type { MatchRecord } from './record.js';
+import { score, type Contribution } from './weights.js';
+
+/** How a trace reached its outcome: a cascade step, or the probabilistic (algorithmic) score. */
+export type TraceMethod = 'cross-check' | 'alphanumeric' | 'probabilistic';
+
+/** A candidate as the trace result shows it: its score and the explanation of the score. */
+export interface TracedCandidate {
+  /** The candidate's current NHS Number. */
+  readonly id: string;
+  /** Match weight in bits. */
+  readonly weight: number;
+  readonly probability: number;
+  /** One bar per comparison (level, m, u, weight, term-frequency adjustment). */
+  readonly explanation: readonly Contribution[];
+}
+
+/** The result of tracing one request record against its candidates. */
+export interface TraceResult {
+  readonly outcome: Outcome;
+  /** The step that decided; absent when nothing was found at all. */
+  readonly method?: TraceMethod;
+  /** The NHS Number to attach: present only when `outcome` is `matched`. */
+  readonly nhsNumber?: string;
+  /** The best-scored candidates, best first (at most `keep` of them). */
+  readonly candidates: readonly TracedCandidate[];
+  /** Why: the cascade's notes and the decision's reasons, as stable codes. */
+  readonly reasons: readonly string[];
+}
+
+/** What the probabilistic trace needs besides the records. */
+export interface TraceSettings {
+  readonly model: MatchModel;
+  /** Term frequencies of the register (family name, given name, postcode). */
+  readonly lookup?: TermFrequencyLookup;
+  /** Default {@link DEFAULT_THRESHOLDS}. */
+  readonly thresholds?: DecisionThresholds;
+  /** Candidates kept in the result; default 5. */
+  readonly keep?: number;
+}
+
+function scored(request: MatchRecord, candidate: CascadeCandidate, settings: TraceSettings) {
+  const result = score(request, candidate.record, settings.model, settings.lookup);
+  const view: TracedCandidate = {
+    id: candidate.id,
+    weight: result.weight,
+    probability: result.probability,
+    explanation: result.contributions,
+  };
+  const forDecision: ScoredCandidate = {
+    id: candidate.id,
+    record: candidate.record,
+    weight: result.weight,
+    probability: result.probability,
+  };
+  return { view, forDecision };
+}
+
+function cascadeMatch(
+  cascade: CascadeResult,
+): { step: 'cross-check' | 'alphanumeric'; id: string } | undefined {
+  return cascade.outcome === 'matched'
+    ? { step: cascade.step, id: cascade.candidateId }
+    : undefined;
+}
+
+/**
+ * The deterministic trace alone, as PDS runs it without its algorithmic step: cross-check, then
+ * alphanumeric ({@link runCascade}). `multiple` when the alphanumeric step finds several exact
+ * matches, `no-match` when neither step succeeds. Candidates are not scored.
+ * @param request - the request record
+ * @param candidates - the register records blocked for it (by NHS Number and demographics)
+ */
+export function traceDeterministic(
+  request: MatchRecord,
+  candidates: readonly CascadeCandidate[],
+): TraceResult {
+  const cascade = runCascade(request, candidates);
+  switch (cascade.outcome) {
+    case 'matched':
+      return {
+        outcome: 'matched',
+        method: cascade.step,
+        nhsNumber: cascade.candidateId,
+        candidates: [],
+        reasons: [cascade.viaSuperseded ? 'superseded-number' : 'exact'],
+      };
+    case 'multiple':
+      return { outcome: 'multiple', method: 'alphanumeric', candidates: [], reasons: ['several'] };
+    case 'not-matched':
+      return { outcome: 'no-match', candidates: [], reasons: cascade.notes };
+  }
+}
+
+/**
+ * Traces one request: the deterministic cascade first; when it matches, that number is
+ * attached. Otherwise (no match, or several exact matches) every blocked candidate is scored
+ * with the Fellegi-Sunter model and {@link classify} decides: `matched` only for a clear, likely
+ * best candidate with no twin among the candidates; `review`, `multiple` or `no-match` otherwise.
+ * @param request - the request record
+ * @param candidates - the register records blocked for it
+ * @param settings - model, term frequencies, thresholds
+ * @example traceRecord(request, index.candidates(request), { model, lookup }).outcome // 'matched'
+ */
+export function traceRecord(
+  request: MatchRecord,
+  candidates: readonly CascadeCandidate[],
+  settings: TraceSettings,
+): TraceResult {
+  const keep = settings.keep ?? 5;
+  const cascade = runCascade(request, candidates);
+  const exact = cascadeMatch(cascade);
+  if (exact !== undefined) {
+    const chosen = candidates.find((c) => c.id === exact.id);
+    return {
+      outcome: 'matched',
+      method: exact.step,
+      nhsNumber: exact.id,
+      candidates: chosen === undefined ? [] : [scored(request, chosen, settings).view],
+      reasons: [exact.step],
+    };
+  }
+  const all = candidates.map((c) => scored(request, c, settings));
+  const decision = classify(
+    all.map((s) => s.forDecision),
+    settings.thresholds ?? DEFAULT_THRESHOLDS,
+  );
+  const views = all
+    .map((s) => s.view)
+    .sort((a, b) => b.weight - a.weight || a.id.localeCompare(b.id))
+    .slice(0, keep);
+  const notes: string[] = cascade.outcome === 'not-matched' ? [...cascade.notes] : ['several'];
+  const reasons: string[] = [...notes, ...decision.reasons];
+  return {
+    outcome: decision.outcome,
+    ...(decision.outcome === 'no-match' && all.length === 0 ? {} : { method: 'probabilistic' }),
+    ...(decision.outcome === 'matched' && decision.best !== undefined
+      ? { nhsNumber: decision.best.id }
+      : {}),
+    candidates: views,
+    reasons,
+  };
+}
