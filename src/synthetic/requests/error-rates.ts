@@ -10,6 +10,12 @@
 export const ERROR_RATES = {
   /** Share of requests for people who are not in the register at all. */
   notInRegister: 0.08,
+  /** Of the people not in the register, the share who live with a register person and share
+   * their family name (a relative who is not registered). */
+  outsiderRelative: 0.25,
+  /** Of the people not in the register, the share with a register person's full name and sex,
+   * born in another year and living elsewhere. */
+  outsiderNamesake: 0.15,
   /** Share of in-register people exported twice under two local references. */
   duplicateRow: 0.01,
 
@@ -56,7 +62,7 @@ export const ERROR_RATES = {
 
 export type ErrorPattern = Exclude<
   keyof typeof ERROR_RATES,
-  'notInRegister' | 'duplicateRow' | 'nhsNumberPresent'
+  'notInRegister' | 'duplicateRow' | 'nhsNumberPresent' | 'outsiderRelative' | 'outsiderNamesake'
 >;
 
 /** The rates a generator run uses; callers may scale or override individual rates. */

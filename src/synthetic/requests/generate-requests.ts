@@ -2,7 +2,7 @@ import type { RegisterPerson } from '../../core/person.js';
 import type { PdsMeshRequestRow } from '../../formats/pds-mesh-columns.js';
 import type { ErrorRates } from './error-rates.js';
 import type { GroundTruth } from './ground-truth.js';
-import type { RegisterPools } from './register-pools.js';
+import type { OutsiderKind, RegisterPools } from './register-pools.js';
 import { requestFromPerson } from './request-from-person.js';
 import type { Rng } from './rng.js';
 
@@ -69,9 +69,25 @@ export async function* generateRequests(
   };
   const outsider = (): GeneratedRequest => {
     outsidersLeft -= 1;
-    const person = pools.outsider(pools.randomNhsNumber() as RegisterPerson['nhsNumber']);
+    const draw = rng.float();
+    const kind: OutsiderKind =
+      draw < rates.outsiderRelative
+        ? 'relative'
+        : draw < rates.outsiderRelative + rates.outsiderNamesake
+          ? 'namesake'
+          : 'stranger';
+    const person = pools.outsider(kind, pools.randomNhsNumber() as RegisterPerson['nhsNumber']);
     const made = next(person, '', outsiderRates);
-    return { row: made.row, truth: { ...made.truth, trueNhsNumber: '', inRegister: false } };
+    const errors =
+      kind === 'relative'
+        ? ['outsiderRelative', ...made.truth.errors]
+        : kind === 'namesake'
+          ? ['outsiderNamesake', ...made.truth.errors]
+          : made.truth.errors;
+    return {
+      row: made.row,
+      truth: { ...made.truth, trueNhsNumber: '', inRegister: false, errors },
+    };
   };
 
   for await (const person of people) {

@@ -19,6 +19,7 @@ export class RegisterPools {
   readonly #addresses: PersonAddress[] = [];
   readonly #gpCodes: string[] = [];
   readonly #nhsNumbers: string[] = [];
+  readonly #people: RegisterPerson[] = [];
   readonly #keys = new Set<number>();
 
   constructor(rng: Rng) {
@@ -44,6 +45,7 @@ export class RegisterPools {
     setSlot(this.#addresses, slot, person.addresses[0]);
     setSlot(this.#gpCodes, slot, person.gpOdsCode);
     setSlot(this.#nhsNumbers, slot, person.nhsNumber);
+    setSlot(this.#people, slot, person);
   }
 
   /** A register person's NHS Number, drawn from the sample. */
@@ -62,37 +64,109 @@ export class RegisterPools {
   }
 
   /**
-   * A plausible person who is not in the register: values drawn independently from the samples,
-   * the birth day moved, and redrawn while the name and birth date belong to a register person.
+   * A plausible person who is not in the register, of one of three kinds:
+   * - `stranger`: values drawn independently from the samples, the birth day moved;
+   * - `relative`: a sampled register person's family name, address and practice, with another
+   *   given name and a birth date up to 30 years away (a household member who is not registered);
+   * - `namesake`: a sampled register person's given and family name and sex, born in another
+   *   year, living elsewhere.
+   * Relatives and namesakes are the people a matcher is most likely to mistake for someone in the
+   * register. Whatever the kind, the person is redrawn while their family name, first given name
+   * and birth date belong to anyone in the register.
+   * @param kind - which kind of outsider
    * @param nhsNumber - a number to fill the required field; the caller never exports it
    */
-  outsider(nhsNumber: RegisterPerson['nhsNumber']): RegisterPerson {
+  outsider(kind: OutsiderKind, nhsNumber: RegisterPerson['nhsNumber']): RegisterPerson {
     const rng = this.#rng;
     for (;;) {
-      const gender: Gender = rng.chance(0.5) ? 'male' : 'female';
-      const givenPool = this.#given.get(gender) ?? this.#given.get('unknown') ?? [];
-      const given = givenPool.length > 0 ? rng.pick(givenPool) : 'Alex';
-      const family = this.#family.length > 0 ? rng.pick(this.#family) : 'Smith';
-      const base = this.#birthDates.length > 0 ? rng.pick(this.#birthDates) : '1970-06-15';
-      const birthDate = `${base.slice(0, 8)}${String(rng.int(1, 28)).padStart(2, '0')}`;
-      if (this.hasKey(family, given, birthDate)) {
+      const model = this.#people.length > 0 ? rng.pick(this.#people) : undefined;
+      const made =
+        model === undefined || kind === 'stranger'
+          ? this.#stranger()
+          : kind === 'relative'
+            ? this.#relative(model)
+            : this.#namesake(model);
+      const given = made.given;
+      if (this.hasKey(made.family, given, made.birthDate)) {
         continue;
       }
-      const address = this.#addresses.length > 0 ? rng.pick(this.#addresses) : undefined;
-      const gp = this.#gpCodes.length > 0 ? rng.pick(this.#gpCodes) : undefined;
       return {
         nhsNumber,
         verificationStatus: '01',
-        names: [{ use: 'usual', given: [given], family }],
-        gender,
-        birthDate,
-        addresses: address === undefined ? [] : [{ ...address, use: 'home' }],
-        ...(gp === undefined ? {} : { gpOdsCode: gp }),
+        names: [{ use: 'usual', given: [given], family: made.family }],
+        gender: made.gender,
+        birthDate: made.birthDate,
+        addresses: made.address === undefined ? [] : [{ ...made.address, use: 'home' }],
+        ...(made.gp === undefined ? {} : { gpOdsCode: made.gp }),
         restricted: false,
         supersededNhsNumbers: [],
       };
     }
   }
+
+  #stranger(): OutsiderValues {
+    const rng = this.#rng;
+    const gender: Gender = rng.chance(0.5) ? 'male' : 'female';
+    const base = this.#birthDates.length > 0 ? rng.pick(this.#birthDates) : '1970-06-15';
+    return {
+      gender,
+      given: this.#givenName(gender),
+      family: this.#family.length > 0 ? rng.pick(this.#family) : 'Smith',
+      birthDate: `${base.slice(0, 8)}${String(rng.int(1, 28)).padStart(2, '0')}`,
+      address: this.#addresses.length > 0 ? rng.pick(this.#addresses) : undefined,
+      gp: this.#gpCodes.length > 0 ? rng.pick(this.#gpCodes) : undefined,
+    };
+  }
+
+  #relative(model: RegisterPerson): OutsiderValues {
+    const rng = this.#rng;
+    const gender: Gender = rng.chance(0.5) ? 'male' : 'female';
+    const year = Number(model.birthDate.slice(0, 4)) + rng.int(-30, 30);
+    return {
+      gender,
+      given: this.#givenName(gender),
+      family: model.names[0]?.family ?? 'Smith',
+      birthDate: randomDate(Math.min(year, 2025), rng),
+      address: model.addresses[0],
+      gp: model.gpOdsCode,
+    };
+  }
+
+  #namesake(model: RegisterPerson): OutsiderValues {
+    const rng = this.#rng;
+    const shift = rng.int(1, 10) * (rng.chance(0.5) ? 1 : -1);
+    const year = Math.min(Number(model.birthDate.slice(0, 4)) + shift, 2025);
+    return {
+      gender: model.gender,
+      given: model.names[0]?.given[0] ?? 'Alex',
+      family: model.names[0]?.family ?? 'Smith',
+      birthDate: randomDate(year, rng),
+      address: this.#addresses.length > 0 ? rng.pick(this.#addresses) : undefined,
+      gp: this.#gpCodes.length > 0 ? rng.pick(this.#gpCodes) : undefined,
+    };
+  }
+
+  #givenName(gender: Gender): string {
+    const pool = this.#given.get(gender) ?? [];
+    return pool.length > 0 ? this.#rng.pick(pool) : 'Alex';
+  }
+}
+
+/** The kinds of people not in the register; see {@link RegisterPools.outsider}. */
+export type OutsiderKind = 'stranger' | 'relative' | 'namesake';
+
+interface OutsiderValues {
+  readonly gender: Gender;
+  readonly given: string;
+  readonly family: string;
+  readonly birthDate: string;
+  readonly address: PersonAddress | undefined;
+  readonly gp: string | undefined;
+}
+
+function randomDate(year: number, rng: Rng): string {
+  const month = rng.int(1, 12);
+  return `${String(year)}-${String(month).padStart(2, '0')}-${String(rng.int(1, 28)).padStart(2, '0')}`;
 }
 
 function setSlot<T>(pool: T[], slot: number, value: T | undefined): void {
