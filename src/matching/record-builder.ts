@@ -1,16 +1,20 @@
 import {
-  isPlaceholderBirthDate,
   normaliseFamilyName,
   normaliseGivenNames,
-  parseBirthDate,
   parseGender,
-  parsePostcode,
   type DateFormat,
+  type NormalisedGivenNames,
 } from '../core/normalise/index.js';
 import type { RegisterPerson } from '../core/person.js';
 import { addressKey } from './address-key.js';
-import type { BirthDateParts, MatchRecord, PostcodeParts } from './record.js';
-import { phoneticCodes } from './string/phonetic.js';
+import type { MatchRecord } from './record.js';
+import {
+  birthDateParts,
+  definedMap,
+  nhsDigits,
+  phoneticMemo,
+  postcodeParts,
+} from './record-parts.js';
 
 /**
  * Raw demographic fields, as a request row or a register record carries them. Every field is
@@ -40,93 +44,88 @@ export interface MatchInput {
   readonly previousAddresses?: readonly (readonly string[])[];
 }
 
-function postcodeParts(raw: string | undefined): PostcodeParts | undefined {
-  if (raw === undefined) {
-    return undefined;
+/** Adds the name words of normalised given names that name someone. */
+function addNames(into: string[], names: NormalisedGivenNames): void {
+  if (names.status === 'present') {
+    into.push(names.first, ...names.others);
   }
-  const parsed = parsePostcode(raw, { repairKeying: true });
-  if (!parsed.success) {
-    return undefined;
-  }
-  const { unit, sector, district, area } = parsed.data;
-  if (unit === null || sector === null || district === null || area === null) {
-    return undefined; // pseudo-postcodes (ZZ99) and BFPO numbers locate nobody
-  }
-  return { full: unit, sector, district, area };
 }
 
-function birthDateParts(raw: string | undefined, format: DateFormat): BirthDateParts | undefined {
-  if (raw === undefined) {
-    return undefined;
-  }
-  const parsed = parseBirthDate(raw, format);
-  if (!parsed.success) {
-    return undefined;
-  }
-  const { year, month, day } = parsed.data;
-  return {
-    year,
-    ...(month === undefined ? {} : { month }),
-    ...(day === undefined ? {} : { day }),
-    placeholder: isPlaceholderBirthDate(parsed.data),
-  };
+/** Unique values in first-seen order, skipping `except`. */
+function uniqueExcept(values: readonly string[], except: string | undefined): string[] {
+  return [...new Set(values)].filter((value) => value !== except);
 }
 
-function nhsDigits(raw: string | undefined): string | undefined {
-  const digits = raw?.replace(/[\s-]/g, '');
-  return digits !== undefined && /^[0-9]{10}$/.test(digits) ? digits : undefined;
-}
-
-const defined = <T>(values: readonly (T | undefined)[]): T[] =>
-  values.filter((v): v is T => v !== undefined);
+/** A {@link MatchRecord} under construction. */
+type RecordDraft = { -readonly [K in keyof MatchRecord]?: MatchRecord[K] };
 
 /**
  * Builds the comparable record from raw fields. Both sides of every pair go through this one
- * function, which is what makes comparisons symmetric.
+ * function, which is what makes comparisons symmetric. Postcode and phonetic look-ups are
+ * memoised (`RECORD_MEMO_CAPACITY` in record-parts.ts, each), names and address lines by the core
+ * normalisers; shared parts of records are frozen.
  * @param input - raw fields
  * @example buildMatchRecord({ givenNames: 'Bob', familyName: "O'Neil", birthDate: '1980-03-12' })
  */
 export function buildMatchRecord(input: MatchInput): MatchRecord {
   const given = normaliseGivenNames(input.givenNames ?? '');
-  const other = normaliseGivenNames(input.otherGivenNames ?? '');
-  const aliases = (input.aliases ?? []).map((alias) => normaliseGivenNames(alias));
   const givenFirst = given.status === 'present' ? given.first : undefined;
-  const givenOthers = [
-    ...given.others,
-    ...(other.status === 'present' ? [other.first, ...other.others] : []),
-    ...given.knownAs,
-    ...aliases.flatMap((a) => (a.status === 'present' ? [a.first, ...a.others] : [])),
-  ].filter((name) => name !== givenFirst);
+  const givenOthers: string[] = [...given.others];
+  if (input.otherGivenNames !== undefined) {
+    addNames(givenOthers, normaliseGivenNames(input.otherGivenNames));
+  }
+  givenOthers.push(...given.knownAs);
+  for (const alias of input.aliases ?? []) {
+    addNames(givenOthers, normaliseGivenNames(alias));
+  }
   const family = normaliseFamilyName(input.familyName ?? '');
   const familyName = family.status === 'present' ? family.key : undefined;
-  const familyHistoric = (input.previousFamilyNames ?? [])
-    .map((name) => normaliseFamilyName(name))
-    .filter((name) => name.status === 'present' && name.key !== familyName)
-    .map((name) => name.key);
+  const familyHistoric: string[] = [];
+  for (const previous of input.previousFamilyNames ?? []) {
+    const name = normaliseFamilyName(previous);
+    if (name.status === 'present' && name.key !== familyName) {
+      familyHistoric.push(name.key);
+    }
+  }
   const address = input.addressLines === undefined ? undefined : addressKey(input.addressLines);
   const gender = input.gender === undefined ? undefined : parseGender(input.gender);
   const birthDate = birthDateParts(input.birthDate, input.birthDateFormat ?? 'fhir');
   const postcode = postcodeParts(input.postcode);
   const nhsNumber = nhsDigits(input.nhsNumber);
-  return {
-    ...(nhsNumber === undefined ? {} : { nhsNumber }),
-    supersededNhsNumbers: defined((input.supersededNhsNumbers ?? []).map(nhsDigits)),
-    ...(givenFirst === undefined ? {} : { givenFirst }),
-    givenOthers: [...new Set(givenOthers)],
-    givenPhonetic: phoneticCodes(givenFirst ?? ''),
-    ...(familyName === undefined ? {} : { familyName }),
-    familyParts: familyName === undefined ? [] : family.parts,
-    familyHistoric: [...new Set(familyHistoric)],
-    familyPhonetic: phoneticCodes(familyName ?? ''),
-    ...(birthDate === undefined ? {} : { birthDate }),
-    ...(gender?.success === true && gender.data !== 'unknown' ? { gender: gender.data } : {}),
-    ...(postcode === undefined ? {} : { postcode }),
-    historicPostcodes: defined((input.previousPostcodes ?? []).map(postcodeParts)).filter(
-      (p) => p.full !== postcode?.full,
-    ),
-    ...(address === undefined ? {} : { address }),
-    historicAddresses: defined((input.previousAddresses ?? []).map((lines) => addressKey(lines))),
-  };
+  // Keys are set in a fixed order, and only when defined, as the record type documents.
+  const record: RecordDraft = {};
+  if (nhsNumber !== undefined) {
+    record.nhsNumber = nhsNumber;
+  }
+  record.supersededNhsNumbers = definedMap(input.supersededNhsNumbers, nhsDigits);
+  if (givenFirst !== undefined) {
+    record.givenFirst = givenFirst;
+  }
+  record.givenOthers = uniqueExcept(givenOthers, givenFirst);
+  record.givenPhonetic = phoneticMemo(givenFirst ?? '');
+  if (familyName !== undefined) {
+    record.familyName = familyName;
+  }
+  record.familyParts = familyName === undefined ? [] : family.parts;
+  record.familyHistoric = [...new Set(familyHistoric)];
+  record.familyPhonetic = phoneticMemo(familyName ?? '');
+  if (birthDate !== undefined) {
+    record.birthDate = birthDate;
+  }
+  if (gender?.success === true && gender.data !== 'unknown') {
+    record.gender = gender.data;
+  }
+  if (postcode !== undefined) {
+    record.postcode = postcode;
+  }
+  record.historicPostcodes = definedMap(input.previousPostcodes, postcodeParts).filter(
+    (p) => p.full !== postcode?.full,
+  );
+  if (address !== undefined) {
+    record.address = address;
+  }
+  record.historicAddresses = definedMap(input.previousAddresses, addressKey);
+  return record as MatchRecord;
 }
 
 /**
@@ -139,18 +138,36 @@ export function buildMatchRecord(input: MatchInput): MatchRecord {
 export function fromRegisterPerson(person: RegisterPerson): MatchRecord {
   const name = person.names.find((n) => n.use === 'usual') ?? person.names[0];
   const home = person.addresses.find((a) => a.use === 'home') ?? person.addresses[0];
-  const others = person.addresses.filter((a) => a !== home);
+  const aliases: string[] = [];
+  const previousFamilyNames: string[] = [];
+  for (const n of person.names) {
+    if (n.use === 'nickname') {
+      aliases.push(n.given.join(' '));
+    } else if (n.use === 'old') {
+      previousFamilyNames.push(n.family);
+    }
+  }
+  const previousPostcodes: string[] = [];
+  const previousAddresses: (readonly string[])[] = [];
+  for (const a of person.addresses) {
+    if (a !== home) {
+      if (a.postalCode !== undefined) {
+        previousPostcodes.push(a.postalCode);
+      }
+      previousAddresses.push(a.lines);
+    }
+  }
   return buildMatchRecord({
     nhsNumber: person.nhsNumber,
     supersededNhsNumbers: person.supersededNhsNumbers,
     ...(name === undefined ? {} : { givenNames: name.given, familyName: name.family }),
-    aliases: person.names.filter((n) => n.use === 'nickname').map((n) => n.given.join(' ')),
-    previousFamilyNames: person.names.filter((n) => n.use === 'old').map((n) => n.family),
+    aliases,
+    previousFamilyNames,
     birthDate: person.birthDate,
     gender: person.gender,
     ...(home?.postalCode === undefined ? {} : { postcode: home.postalCode }),
     ...(home === undefined ? {} : { addressLines: home.lines }),
-    previousPostcodes: defined(others.map((a) => a.postalCode)),
-    previousAddresses: others.map((a) => a.lines),
+    previousPostcodes,
+    previousAddresses,
   });
 }

@@ -1,16 +1,39 @@
 import { ADDRESS_ABBREVIATIONS, BEFORE_SAINT, THOROUGHFARE_TYPES } from './address-lexicon.js';
+import { memoise } from './memo.js';
 import { foldToAscii, stripApostrophes } from './text.js';
 
 /** A house number, a number range or a flat number: `12`, `12A`, `12-14`. */
 const NUMBER = /^[0-9]+[A-Z]?(?:-[0-9]+[A-Z]?)?$/;
 
+/** A digit, then a hyphen or slash with optional spaces, before another digit. */
+const RANGE = /([0-9])\s*[-/]\s*(?=[0-9])/g;
+const WORD_BREAKS = /[^A-Z0-9-]+/;
+const DIGITS = /^[0-9]+$/;
+const ONE_LETTER = /^[A-Z]$/;
+const ANY_DIGIT = /[0-9]/;
+
 /** Splits folded text into words, keeping number ranges (`12-14`, `12 - 14`, `12/14`) whole. */
 function addressTokens(raw: string): string[] {
-  const folded = foldToAscii(stripApostrophes(raw)).replace(/([0-9])\s*[-/]\s*(?=[0-9])/g, '$1-');
-  return folded
-    .split(/[^A-Z0-9-]+/)
-    .flatMap((token) => (NUMBER.test(token) ? [token] : token.split('-')))
-    .filter((token) => token !== '');
+  let folded = foldToAscii(stripApostrophes(raw));
+  if (folded.includes('-') || folded.includes('/')) {
+    folded = folded.replace(RANGE, '$1-');
+  }
+  const tokens: string[] = [];
+  for (const token of folded.split(WORD_BREAKS)) {
+    if (token === '') {
+      continue;
+    }
+    if (!token.includes('-') || NUMBER.test(token)) {
+      tokens.push(token);
+      continue;
+    }
+    for (const piece of token.split('-')) {
+      if (piece !== '') {
+        tokens.push(piece);
+      }
+    }
+  }
+  return tokens;
 }
 
 /** `12 A HIGH …` → `12A HIGH …`: a lone letter after a number, with more words after it. */
@@ -19,7 +42,7 @@ function joinNumberSuffixes(tokens: readonly string[]): string[] {
   for (let i = 0; i < tokens.length; i += 1) {
     const token = tokens[i] ?? '';
     const next = tokens[i + 1] ?? '';
-    if (/^[0-9]+$/.test(token) && /^[A-Z]$/.test(next) && i + 2 < tokens.length) {
+    if (i + 2 < tokens.length && ONE_LETTER.test(next) && DIGITS.test(token)) {
       out.push(token + next);
       i += 1;
     } else {
@@ -39,11 +62,35 @@ function expandSt(previous: string | undefined, next: string | undefined): strin
   if (next === undefined) {
     return 'STREET';
   }
-  if (previous === undefined || /[0-9]/.test(previous) || BEFORE_SAINT.has(previous)) {
+  if (previous === undefined || ANY_DIGIT.test(previous) || BEFORE_SAINT.has(previous)) {
     return 'SAINT';
   }
   return 'STREET';
 }
+
+/**
+ * The uncached form of {@link normaliseAddressLine}. Exported for the property test that pins
+ * the memoised function to it.
+ * @param line - one address line as recorded
+ */
+export function normaliseAddressLineUncached(line: string): string {
+  const tokens = joinNumberSuffixes(addressTokens(line));
+  let out = '';
+  let previous: string | undefined;
+  for (let i = 0; i < tokens.length; i += 1) {
+    const token = tokens[i] ?? '';
+    const word =
+      token === 'ST' ? expandSt(previous, tokens[i + 1]) : (ADDRESS_ABBREVIATIONS[token] ?? token);
+    out = previous === undefined ? word : `${out} ${word}`;
+    previous = word;
+  }
+  return out;
+}
+
+/** How many normalised address lines the line memo keeps (towns and streets repeat); about 6 MB full. */
+export const ADDRESS_LINE_MEMO_CAPACITY = 32_768;
+
+const addressLineMemo = memoise(normaliseAddressLineUncached, ADDRESS_LINE_MEMO_CAPACITY);
 
 /**
  * Normalises one address line for comparison: uppercase ASCII (accents folded), apostrophes
@@ -51,20 +98,12 @@ function expandSt(previous: string | undefined, next: string | undefined): strin
  * in number ranges such as `12-14`), a lone letter after a house number joined to it
  * (`12 a High St` → `12A HIGH STREET`), and abbreviations expanded (`RD` → `ROAD`, `AVE` →
  * `AVENUE`, `APT` → `FLAT`, …; `ST` by position, see the rule on SAINT/STREET). Idempotent.
+ * Results are memoised ({@link ADDRESS_LINE_MEMO_CAPACITY} lines, see `memo.ts`).
  * @param line - one address line as recorded
  * @returns the words joined by single spaces; '' when the line has no letters or digits
  */
 export function normaliseAddressLine(line: string): string {
-  const tokens = joinNumberSuffixes(addressTokens(line));
-  const out: string[] = [];
-  tokens.forEach((token, i) => {
-    out.push(
-      token === 'ST'
-        ? expandSt(out.at(-1), tokens[i + 1])
-        : (ADDRESS_ABBREVIATIONS[token] ?? token),
-    );
-  });
-  return out.join(' ');
+  return addressLineMemo(line);
 }
 
 /**
@@ -95,28 +134,61 @@ const FLAT_WORDS = new Set(['FLAT', 'UNIT']);
  * @param lines - address lines as recorded, house and street first, without the postcode
  */
 export function parseAddressLines(lines: readonly string[]): NormalisedAddress {
-  const segments = lines
-    .flatMap((line) => line.split(/[,;]/))
-    .map(normaliseAddressLine)
-    .filter((line) => line !== '');
-  const found = findNumbers(segments);
-  const street =
-    found.street ??
-    segments.find((segment) => THOROUGHFARE_TYPES.has(segment.split(' ').at(-1) ?? '')) ??
-    null;
-  const tokens = [...new Set(segments.flatMap((segment) => segment.split(' ')))];
-  return { lines: segments, flat: found.flat, houseNumber: found.houseNumber, street, tokens };
+  const segments: string[] = [];
+  for (const line of lines) {
+    if (!line.includes(',') && !line.includes(';')) {
+      addSegment(segments, line);
+      continue;
+    }
+    for (const piece of line.split(SEGMENT_BREAKS)) {
+      addSegment(segments, piece);
+    }
+  }
+  const words = segments.map((segment) => segment.split(' '));
+  const found = findNumbers(segments, words);
+  let street = found.street;
+  for (let i = 0; street === null && i < segments.length; i += 1) {
+    if (THOROUGHFARE_TYPES.has(words[i]?.at(-1) ?? '')) {
+      street = segments[i] ?? null;
+    }
+  }
+  const tokens = new Set<string>();
+  for (const segmentWords of words) {
+    for (const word of segmentWords) {
+      tokens.add(word);
+    }
+  }
+  return {
+    lines: segments,
+    flat: found.flat,
+    houseNumber: found.houseNumber,
+    street,
+    tokens: [...tokens],
+  };
+}
+
+const SEGMENT_BREAKS = /[,;]/;
+
+/** Normalises a piece of a line and keeps it when it has words. */
+function addSegment(segments: string[], piece: string): void {
+  const segment = normaliseAddressLine(piece);
+  if (segment !== '') {
+    segments.push(segment);
+  }
 }
 
 /** Finds the flat number, then the first other number and the street words after it. */
-function findNumbers(segments: readonly string[]): {
+function findNumbers(
+  segments: readonly string[],
+  segmentWords: readonly (readonly string[])[],
+): {
   flat: string | null;
   houseNumber: string | null;
   street: string | null;
 } {
   let flat: string | null = null;
-  for (const [index, segment] of segments.entries()) {
-    const words = segment.split(' ');
+  for (let index = 0; index < segmentWords.length; index += 1) {
+    const words = segmentWords[index] ?? [];
     for (let i = 0; i < words.length; i += 1) {
       const word = words[i] ?? '';
       const next = words[i + 1];
@@ -126,7 +198,7 @@ function findNumbers(segments: readonly string[]): {
       } else if (NUMBER.test(word)) {
         const rest = words.slice(i + 1).join(' ');
         const following = segments[index + 1];
-        const nextLine = following !== undefined && !/[0-9]/.test(following) ? following : null;
+        const nextLine = following !== undefined && !ANY_DIGIT.test(following) ? following : null;
         return { flat, houseNumber: word, street: rest !== '' ? rest : nextLine };
       }
     }

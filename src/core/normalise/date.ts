@@ -82,10 +82,17 @@ export function daysInMonth(year: number, month: number): number {
   if (month === 2) {
     return isLeapYear(year) ? 29 : 28;
   }
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+  return THIRTY_DAY_MONTHS.has(month) ? 30 : 31;
 }
 
+const THIRTY_DAY_MONTHS: ReadonlySet<number> = new Set([4, 6, 9, 11]);
+
 const pad = (n: number, width: number): string => String(n).padStart(width, '0');
+
+/** A captured number, or `undefined` when the group did not take part. */
+function num(s: string | undefined): number | undefined {
+  return s === undefined ? s : Number(s);
+}
 
 function issue(code: DateIssueCode, message: string): Result<never, DateIssue> {
   return fail({ code, message });
@@ -160,13 +167,12 @@ export function parseBirthDate(
   if (time !== undefined && (Number(time.slice(0, 2)) > 23 || Number(time.slice(2)) > 59)) {
     return issue('bad-time', 'the time of birth must be 0000 to 2359');
   }
-  const num = (s: string | undefined): number | undefined => (s === undefined ? s : Number(s));
   const earliestYear = options.earliestYear ?? 1800;
   const checked = checkParts(Number(groups['y']), num(groups['m']), num(groups['d']), earliestYear);
   if (!checked.success || options.today === undefined) {
     return checked;
   }
-  const today = parseBirthDate(options.today, 'YYYY-MM-DD', { earliestYear: 1 });
+  const today = referenceDay(options.today);
   if (!today.success) {
     return issue('bad-reference-date', 'the reference day must be a real date YYYY-MM-DD');
   }
@@ -174,6 +180,20 @@ export function parseBirthDate(
     return issue('in-future', 'the date of birth is after the reference day');
   }
   return checked;
+}
+
+/** The last reference day parsed: a batch passes the same one with every row. */
+let lastReferenceDay: { readonly raw: string; readonly parsed: Result<PartialDate, DateIssue> } = {
+  raw: '',
+  parsed: issue('empty', 'no date given'),
+};
+
+/** Parses a reference day `YYYY-MM-DD`, reusing the previous result when the text repeats. */
+function referenceDay(raw: string): Result<PartialDate, DateIssue> {
+  if (raw !== lastReferenceDay.raw) {
+    lastReferenceDay = { raw, parsed: parseBirthDate(raw, 'YYYY-MM-DD', { earliestYear: 1 }) };
+  }
+  return lastReferenceDay.parsed;
 }
 
 /**

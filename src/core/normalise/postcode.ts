@@ -8,6 +8,12 @@ import type {
   PostcodeRepair,
 } from './postcode-types.js';
 
+const BAD_CHARACTER = /[^A-Za-z0-9\s]/;
+const SPACES = /\s+/g;
+const LEADING_LETTERS = /^[A-Z]+/;
+const BFPO_NUMBER = /^[0-9]{1,4}$/;
+const LOWER_LETTERS = /[a-z]+/g;
+
 function issue(code: PostcodeIssueCode, message: string): Result<never, PostcodeIssue> {
   return fail({ code, message });
 }
@@ -42,7 +48,7 @@ function checkCode(
     postcode,
     outward,
     inward,
-    area: /^[A-Z]+/.exec(outward)?.[0] ?? outward,
+    area: LEADING_LETTERS.exec(outward)?.[0] ?? outward,
     district: outward,
     sector: `${outward} ${inward.charAt(0)}`,
     unit: postcode,
@@ -79,16 +85,16 @@ export function parsePostcode(
   raw: string,
   options: PostcodeOptions = {},
 ): Result<Postcode, PostcodeIssue> {
-  if (/[^A-Za-z0-9\s]/.test(raw)) {
+  if (BAD_CHARACTER.test(raw)) {
     return issue('bad-character', 'a postcode has only letters, digits and spaces');
   }
-  const code = raw.replace(/\s+/g, '').toUpperCase();
+  const code = raw.replace(SPACES, '').toUpperCase();
   if (code === '') {
     return issue('empty', 'no postcode given');
   }
   if (code.startsWith('BFPO')) {
     const number = code.slice(4);
-    if (!/^[0-9]{1,4}$/.test(number)) {
+    if (!BFPO_NUMBER.test(number)) {
       return issue('invalid-bfpo', 'a BFPO postcode is BFPO followed by a number of 1 to 4 digits');
     }
     const postcode = `BFPO ${number}`;
@@ -151,8 +157,8 @@ export function normalisePostcode(raw: string): string {
     return parsed.data.postcode;
   }
   return raw
-    .replace(/[a-z]+/g, (letters) => letters.toUpperCase())
-    .replace(/\s+/g, ' ')
+    .replace(LOWER_LETTERS, (letters) => letters.toUpperCase())
+    .replace(SPACES, ' ')
     .trim();
 }
 
