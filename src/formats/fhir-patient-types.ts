@@ -1,3 +1,4 @@
+import { NHS_NUMBER_STATUS, NHS_NUMBER_STATUS_SYSTEM } from '../core/nhs-number/status.js';
 import type { Gender, NhsNumberStatusCode } from '../core/person.js';
 
 /** Identifier system of the NHS Number. */
@@ -7,23 +8,13 @@ export const ODS_SYSTEM = 'https://fhir.nhs.uk/Id/ods-organization-code';
 /** UK Core extension carrying the NHS Number Status Indicator on the NHS Number identifier. */
 export const VERIFICATION_STATUS_URL =
   'https://fhir.hl7.org.uk/StructureDefinition/Extension-UKCore-NHSNumberVerificationStatus';
-/** UK Core code system of the NHS Number Status Indicator codes `01`..`08`. */
-export const VERIFICATION_STATUS_SYSTEM =
-  'https://fhir.hl7.org.uk/CodeSystem/UKCore-NHSNumberVerificationStatus';
+/** UK Core code system of the NHS Number Status Indicator codes `01`..`08` (defined in core). */
+export const VERIFICATION_STATUS_SYSTEM = NHS_NUMBER_STATUS_SYSTEM;
 /** HL7 confidentiality code system used by PDS in `meta.security` (`U` unrestricted, `R` restricted). */
 export const CONFIDENTIALITY_SYSTEM = 'http://terminology.hl7.org/CodeSystem/v3-Confidentiality';
 
-/** Display text of each NHS Number Status Indicator code (NHS Data Dictionary). */
-export const STATUS_DISPLAY: Readonly<Record<NhsNumberStatusCode, string>> = {
-  '01': 'Number present and verified',
-  '02': 'Number present but not traced',
-  '03': 'Trace required',
-  '04': 'Trace attempted - No match or multiple match found',
-  '05': 'Trace needs to be resolved - (NHS NUMBER or PATIENT detail conflict)',
-  '06': 'Trace in progress',
-  '07': 'Number not present and trace not required',
-  '08': 'Trace postponed (baby under six weeks old)',
-};
+/** Display text of each NHS Number Status Indicator code (NHS Data Dictionary, defined in core). */
+export const STATUS_DISPLAY: Readonly<Record<NhsNumberStatusCode, string>> = NHS_NUMBER_STATUS;
 
 /** A FHIR Coding. */
 export interface FhirCoding {
