@@ -8,6 +8,7 @@ import type { RegisterPerson } from '../src/core/person.js';
 import {
   PDS_MESH_REQUEST_COLUMNS,
   type PdsMeshRequestRow,
+  PDS_MESH_ADDRESS_COLUMNS,
 } from '../src/formats/pds-mesh-columns.js';
 import { generatePopulation } from '../src/synthetic/population/generate-population.js';
 import { ERROR_RATES } from '../src/synthetic/requests/error-rates.js';
@@ -50,14 +51,6 @@ export async function benchData(count: number, seed: number): Promise<BenchData>
   return { people, rows };
 }
 
-const ADDRESS_COLUMNS = [
-  'ADDRESS_LINE1',
-  'ADDRESS_LINE2',
-  'ADDRESS_LINE3',
-  'ADDRESS_LINE4',
-  'ADDRESS_LINE5',
-] as const;
-
 /** Non-blank values, so a benchmark measures work and not the empty-string early return. */
 const present = (values: readonly string[]): string[] => values.filter((v) => v.trim() !== '');
 
@@ -91,7 +84,7 @@ export function normaliserInputs(data: BenchData): NormaliserInputs {
     ...usual.map((n) => n?.given.join(' ') ?? ''),
   ]);
   const addresses = [
-    ...rows.map((r) => present(ADDRESS_COLUMNS.map((c) => r[c]))),
+    ...rows.map((r) => present(PDS_MESH_ADDRESS_COLUMNS.map((c) => r[c]))),
     ...people.map((p) => p.addresses[0]?.lines ?? []),
   ].filter((lines) => lines.length > 0);
   const addressLines = addresses.flat();

@@ -32,6 +32,15 @@ export const PDS_MESH_REQUEST_COLUMNS = [
 
 export type PdsMeshRequestColumn = (typeof PDS_MESH_REQUEST_COLUMNS)[number];
 
+/** The five request address-line columns, in order. */
+export const PDS_MESH_ADDRESS_COLUMNS = [
+  'ADDRESS_LINE1',
+  'ADDRESS_LINE2',
+  'ADDRESS_LINE3',
+  'ADDRESS_LINE4',
+  'ADDRESS_LINE5',
+] as const satisfies readonly PdsMeshRequestColumn[];
+
 /** One request row as read from or written to a PDS MESH request file; absent cells are ''. */
 export type PdsMeshRequestRow = Readonly<Record<PdsMeshRequestColumn, string>>;
 

@@ -10,6 +10,7 @@ import {
   PDS_MESH_REQUEST_COLUMNS,
   type PdsMeshRequestColumn,
   type PdsMeshRequestRow,
+  PDS_MESH_ADDRESS_COLUMNS,
 } from './pds-mesh-columns.js';
 import { cellError, ODS_CODE, referenceError } from './pds-mesh-request-fields.js';
 import { NOT_ENOUGH_DATA, possibleTraces } from './pds-mesh-request-traces.js';
@@ -31,14 +32,6 @@ export { possibleTraces, type TraceInputs } from './pds-mesh-request-traces.js';
 
 /** A checked request row, or the reasons it cannot be traced (`issues[0]` gives the PDS code). */
 export type RequestRowResult = Result<TraceRequest, RowError>;
-
-const ADDRESS_COLUMNS = [
-  'ADDRESS_LINE1',
-  'ADDRESS_LINE2',
-  'ADDRESS_LINE3',
-  'ADDRESS_LINE4',
-  'ADDRESS_LINE5',
-] as const;
 
 /** A blank row to copy from (`emptyRequestRow` builds its object afresh, which costs per row). */
 const BLANK_ROW: PdsMeshRequestRow = Object.freeze(emptyRequestRow());
@@ -158,7 +151,9 @@ export function parseRequestRow(
     gender,
     birthDate,
     postcode,
-    address: parseAddressLines(ADDRESS_COLUMNS.map((c) => cell(c)).filter((l) => l.trim() !== '')),
+    address: parseAddressLines(
+      PDS_MESH_ADDRESS_COLUMNS.map((c) => cell(c)).filter((l) => l.trim() !== ''),
+    ),
     dateOfDeath,
     gpPracticeCode: ODS_CODE.test(gpPracticeCode ?? '') ? gpPracticeCode : null,
     localPatientId: optional(cell('LOCAL_PATIENT_ID')),

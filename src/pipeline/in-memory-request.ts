@@ -1,14 +1,7 @@
+import { PDS_MESH_ADDRESS_COLUMNS } from '../formats/pds-mesh-columns.js';
 import type { PdsMeshRequestRow } from '../formats/pds-mesh-columns.js';
 import type { RequestDateFormat } from '../formats/pds-mesh-request-types.js';
 import type { MatchInput } from '../matching/index.js';
-
-const ADDRESS_COLUMNS = [
-  'ADDRESS_LINE1',
-  'ADDRESS_LINE2',
-  'ADDRESS_LINE3',
-  'ADDRESS_LINE4',
-  'ADDRESS_LINE5',
-] as const;
 
 /**
  * The matcher's raw fields from a PDS MESH request row (cells as read): NHS Number, names,
@@ -32,7 +25,7 @@ export function matchInputFromRequestRow(
   const birthDate = cell(row.DATE_OF_BIRTH);
   const gender = cell(row.GENDER);
   const postcode = cell(row.POSTCODE);
-  const lines = ADDRESS_COLUMNS.map((c) => row[c].trim()).filter((line) => line !== '');
+  const lines = PDS_MESH_ADDRESS_COLUMNS.map((c) => row[c].trim()).filter((line) => line !== '');
   return {
     ...(nhsNumber === undefined ? {} : { nhsNumber }),
     ...(given === undefined ? {} : { givenNames: given }),
