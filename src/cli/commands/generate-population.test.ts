@@ -5,7 +5,7 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { fromFhirPatient } from '../../formats/fhir-patient.js';
 import { REGISTER_CSV_COLUMNS, fromRegisterCsvRow } from '../../formats/register-csv.js';
-import { main } from '../main.js';
+import { runCli } from '../test-support/run-cli.js';
 
 let folder = '';
 
@@ -22,23 +22,6 @@ afterEach(() => {
   process.exitCode = undefined;
 });
 
-/** Runs `nhs-trace …` in-process and captures what it writes. */
-async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    out.push(String(chunk));
-    return true;
-  });
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    err.push(String(chunk));
-    return true;
-  });
-  const code = await main(['node', 'nhs-trace', ...args]);
-  vi.restoreAllMocks();
-  return { code, stdout: out.join(''), stderr: err.join('') };
-}
-
 const files = async (dir: string): Promise<[string, string]> => [
   await readFile(join(dir, 'register.ndjson'), 'utf8'),
   await readFile(join(dir, 'register.csv'), 'utf8'),
@@ -47,7 +30,7 @@ const files = async (dir: string): Promise<[string, string]> => [
 describe('nhs-trace generate population', () => {
   it('writes the same people to register.ndjson and register.csv, and says so', async () => {
     const out = join(folder, 'a');
-    const result = await run(
+    const result = await runCli(
       'generate',
       'population',
       '--people',
@@ -71,9 +54,9 @@ describe('nhs-trace generate population', () => {
 
   it('writes byte-identical files for the same seed, and different ones for another', async () => {
     const args = ['generate', 'population', '--people', '300', '--out'];
-    await run(...args, join(folder, 's1'), '--seed', '9');
-    await run(...args, join(folder, 's2'), '--seed', '9');
-    await run(...args, join(folder, 's3'), '--seed', '10');
+    await runCli(...args, join(folder, 's1'), '--seed', '9');
+    await runCli(...args, join(folder, 's2'), '--seed', '9');
+    await runCli(...args, join(folder, 's3'), '--seed', '10');
     const [first, second, third] = await Promise.all(
       ['s1', 's2', 's3'].map((d) => files(join(folder, d))),
     );
@@ -83,7 +66,7 @@ describe('nhs-trace generate population', () => {
   });
 
   it('prints help with exit code 0', async () => {
-    const result = await run('generate', 'population', '--help');
+    const result = await runCli('generate', 'population', '--help');
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('--people <n>');
     expect(result.stdout).toContain('register.ndjson');
@@ -101,7 +84,7 @@ describe('nhs-trace generate population', () => {
     ],
     [['--people', '10'], "required option '--out <dir>' not specified"],
   ])('exits 2 on bad arguments %j', async (args, message) => {
-    const result = await run('generate', 'population', ...args);
+    const result = await runCli('generate', 'population', ...args);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(message);
   });
@@ -109,7 +92,7 @@ describe('nhs-trace generate population', () => {
   it('exits 2 naming the path when the output folder cannot be made', async () => {
     const blocker = join(folder, 'a-file');
     await writeFile(blocker, 'not a folder');
-    const result = await run(
+    const result = await runCli(
       'generate',
       'population',
       '--people',

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { main } from '../main.js';
+import { runCli, type CliRun } from '../test-support/run-cli.js';
 
 let folder = '';
 
@@ -46,21 +46,8 @@ afterEach(() => {
   process.exitCode = undefined;
 });
 
-/** Runs `nhs-trace link …` in-process and captures what it writes. */
-async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    out.push(String(chunk));
-    return true;
-  });
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    err.push(String(chunk));
-    return true;
-  });
-  const code = await main(['node', 'nhs-trace', 'link', ...args]);
-  vi.restoreAllMocks();
-  return { code, stdout: out.join(''), stderr: err.join('') };
+async function run(...args: string[]): Promise<CliRun> {
+  return runCli('link', ...args);
 }
 
 const file = (name: string): string => join(folder, name);

@@ -3,6 +3,12 @@ import {
   DEFAULT_DUCKDB_PATH,
   openDuckDbRegisterStore,
 } from '../../storage/duckdb/duckdb-register-store.js';
+import { openPostgresRegisterStore } from '../../storage/postgres/postgres-register-store.js';
+import {
+  isPostgresUrl,
+  parsePostgresUrl,
+  redactPostgresUrl,
+} from '../../storage/postgres/postgres-url.js';
 import type { RegisterStore } from '../../storage/register-store.js';
 import { CliError, ExitCode } from '../exit-codes.js';
 
@@ -12,20 +18,50 @@ export const DEFAULT_DB = DEFAULT_DUCKDB_PATH;
 /** The `--memory-limit` default for imports: DuckDB spills to disk beyond it. */
 export const DEFAULT_MEMORY_LIMIT = '2GB';
 
+function openFailure(db: string, error: unknown): CliError {
+  const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+  return new CliError(`${db}: cannot open the register (${reason ?? ''})`, ExitCode.usage, {
+    cause: error,
+  });
+}
+
+/**
+ * Opens a PostgreSQL register. `existing` refuses a schema that holds no register. The URL is
+ * shown in messages with its password replaced by `***`.
+ * @param db - `postgres://user[:password]@host[:port]/database[?schema=name]`
+ * @param mode - see {@link openRegister}
+ */
+async function openPostgresRegister(
+  db: string,
+  mode: 'create' | 'existing',
+): Promise<RegisterStore> {
+  const shown = redactPostgresUrl(db);
+  const location = parsePostgresUrl(db);
+  if (!location.success) {
+    throw new CliError(`${shown}: ${location.issues.map((i) => i.message).join('; ')}`);
+  }
+  try {
+    return await openPostgresRegisterStore({ ...location.data, mode });
+  } catch (error) {
+    throw openFailure(shown, error);
+  }
+}
+
 /**
  * Opens the register named by `--db` (the composition root: the only place a command picks a
- * storage adapter). `existing` refuses a missing file rather than creating an empty register.
- * @param db - a DuckDB file path, or `:memory:`
+ * storage adapter). `existing` refuses a missing file (or an empty PostgreSQL schema) rather
+ * than creating an empty register.
+ * @param db - a DuckDB file path, `:memory:`, or a `postgres://…` URL
  * @param mode - `create` for import, `existing` for export and stats
- * @param memoryLimit - DuckDB `memory_limit` (`2GB`); DuckDB's default when absent
+ * @param memoryLimit - DuckDB `memory_limit` (`2GB`); DuckDB's default when absent; unused by PostgreSQL
  */
 export async function openRegister(
   db: string,
   mode: 'create' | 'existing',
   memoryLimit?: string,
 ): Promise<RegisterStore> {
-  if (/^postgres(ql)?:\/\//i.test(db)) {
-    throw new CliError('a PostgreSQL register is not supported yet; give a DuckDB file path');
+  if (isPostgresUrl(db)) {
+    return openPostgresRegister(db, mode);
   }
   if (mode === 'existing' && db !== ':memory:' && !existsSync(db)) {
     throw new CliError(`${db}: no register there; load one with 'nhs-trace register import'`);
@@ -35,10 +71,7 @@ export async function openRegister(
       memoryLimit === undefined ? { path: db } : { path: db, memoryLimit },
     );
   } catch (error) {
-    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    throw new CliError(`${db}: cannot open the register (${reason ?? ''})`, ExitCode.usage, {
-      cause: error,
-    });
+    throw openFailure(db, error);
   }
 }
 

@@ -8,7 +8,7 @@ import type { RegisterStats } from '../../storage/register-stats.js';
 import { toFhirPatient } from '../../formats/fhir-patient.js';
 import { arbRegisterPerson } from '../../formats/test-support/arbitrary-register-person.js';
 import { fixturePerson, testNhsNumber as n } from '../../storage/test-support/register-people.js';
-import { main } from '../main.js';
+import { runCli } from '../test-support/run-cli.js';
 
 let folder = '';
 let dbs = 0;
@@ -25,24 +25,6 @@ afterEach(() => {
   vi.restoreAllMocks();
   process.exitCode = undefined;
 });
-
-/** Runs `nhs-trace …` in-process and captures what it writes. */
-async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    out.push(String(chunk));
-    return true;
-  });
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    err.push(String(chunk));
-    return true;
-  });
-  const code = await main(['node', 'nhs-trace', ...args]);
-  vi.restoreAllMocks();
-  process.exitCode = undefined;
-  return { code, stdout: out.join(''), stderr: err.join('') };
-}
 
 async function ndjson(name: string, people: readonly RegisterPerson[]): Promise<string> {
   const path = join(folder, name);
@@ -73,9 +55,9 @@ describe('nhs-trace register', () => {
       fc.asyncProperty(arbRegister, async (people) => {
         const db = newDb();
         const file = await ndjson(`rt-${dbs}.ndjson`, people);
-        expect((await run('register', 'import', file, '--db', db)).code).toBe(0);
+        expect((await runCli('register', 'import', file, '--db', db)).code).toBe(0);
         const out = join(folder, `rt-${dbs}-out.ndjson`);
-        expect((await run('register', 'export', '--db', db, '--out', out)).code).toBe(0);
+        expect((await runCli('register', 'export', '--db', db, '--out', out)).code).toBe(0);
         const exported = (await readFile(out, 'utf8'))
           .trim()
           .split('\n')
@@ -93,14 +75,14 @@ describe('nhs-trace register', () => {
     const db = newDb();
     const people = [fixturePerson(n(0), { supersededNhsNumbers: [n(9)] }), fixturePerson(n(1))];
     const file = await ndjson('two.ndjson', people);
-    const first = await run('register', 'import', file, '--db', db);
+    const first = await runCli('register', 'import', file, '--db', db);
     expect(first.stdout).toContain('register: 2 people (2 new, 0 updated');
-    const again = await run('register', 'import', file, '--db', db);
+    const again = await runCli('register', 'import', file, '--db', db);
     expect(again.code).toBe(0);
     expect(again.stdout).toContain('register: 2 people (0 new, 2 updated');
 
     const stats = JSON.parse(
-      (await run('register', 'stats', '--db', db, '--json')).stdout,
+      (await runCli('register', 'stats', '--db', db, '--json')).stdout,
     ) as RegisterStats;
     expect(stats).toMatchObject({ people: 2, supersededNumbers: 1, historicNames: 2 });
     expect(stats.common.familyName).toEqual([{ value: 'Simpson', count: 2 }]);
@@ -108,20 +90,26 @@ describe('nhs-trace register', () => {
     const withBad = join(folder, 'bad.ndjson');
     await writeFile(withBad, `${JSON.stringify(toFhirPatient(fixturePerson(n(2))))}\n{oops\n`);
     const rejects = join(folder, 'rejects.csv');
-    const partial = await run('register', 'import', withBad, '--db', db, '--rejects', rejects);
+    const partial = await runCli('register', 'import', withBad, '--db', db, '--rejects', rejects);
     expect(partial.code).toBe(1);
     expect(partial.stderr).toContain(`1 records rejected; reasons in ${rejects}`);
     expect(await readFile(rejects, 'utf8')).toContain(`${withBad},2,line,invalid-json,`);
 
-    const csv = await run('register', 'export', '--db', db, '--format', 'csv');
+    const csv = await runCli('register', 'export', '--db', db, '--format', 'csv');
     expect(csv.stdout.split('\n')[0]).toMatch(/^nhs_number,/);
     expect(csv.stdout.trim().split('\n')).toHaveLength(4);
   });
 
   it('prints a readable stats report that names no patient', async () => {
     const db = newDb();
-    await run('register', 'import', await ndjson('one.ndjson', [fixturePerson(n(3))]), '--db', db);
-    const report = await run('register', 'stats', '--db', db);
+    await runCli(
+      'register',
+      'import',
+      await ndjson('one.ndjson', [fixturePerson(n(3))]),
+      '--db',
+      db,
+    );
+    const report = await runCli('register', 'stats', '--db', db);
     expect(report.stdout).toContain('people                             1');
     expect(report.stdout).toMatch(/postcode\s+100\.0%/);
     expect(report.stdout).toContain('Most common family names:\n  Simpson');
@@ -129,12 +117,16 @@ describe('nhs-trace register', () => {
 
   it('exits 2 for a missing file, a missing register or a bad option, changing nothing', async () => {
     const db = newDb();
-    const missing = await run('register', 'import', join(folder, 'nope.ndjson'), '--db', db);
+    const missing = await runCli('register', 'import', join(folder, 'nope.ndjson'), '--db', db);
     expect(missing).toMatchObject({ code: 2 });
     expect(missing.stderr).toContain('nope.ndjson: cannot read the file');
-    expect((await run('register', 'stats', '--db', join(folder, 'none.duckdb'))).code).toBe(2);
-    expect((await run('register', 'export', '--db', db, '--format', 'xml')).code).toBe(2);
-    expect((await run('register', 'import', 'x.ndjson', '--db', 'postgres://h/db')).code).toBe(2);
-    expect((await run('register', 'stats', '--db', db, '--json')).stdout).toContain('"people": 0');
+    expect((await runCli('register', 'stats', '--db', join(folder, 'none.duckdb'))).code).toBe(2);
+    expect((await runCli('register', 'export', '--db', db, '--format', 'xml')).code).toBe(2);
+    expect((await runCli('register', 'import', 'x.ndjson', '--db', 'postgres://h/db')).code).toBe(
+      2,
+    );
+    expect((await runCli('register', 'stats', '--db', db, '--json')).stdout).toContain(
+      '"people": 0',
+    );
   });
 });

@@ -158,7 +158,7 @@ export function registerRegisterCommand(program: Command): void {
     .description('Load, export and inspect the demographics register traced against');
   const dbOption = [
     '--db <path>',
-    `register database: a DuckDB file (created on first import)`,
+    `register database: a DuckDB file (created on first import) or postgres://user@host:port/db[?schema=name]`,
     DEFAULT_DB,
   ] as const;
   register

@@ -1,0 +1,96 @@
+import {
+  DEFAULT_TOP,
+  percentOf,
+  type RegisterStats,
+  type RegisterStatsOptions,
+  type ValueCount,
+} from '../register-stats.js';
+import type { PgQueryable } from './pg-driver.js';
+
+const COUNTS_SQL = `SELECT
+    (SELECT count(*) FROM person)::int AS people,
+    (SELECT count(deceased_date_time) FROM person)::int AS deceased,
+    (SELECT count(*) FILTER (WHERE restricted) FROM person)::int AS restricted,
+    (SELECT count(*) FROM superseded_number)::int AS superseded,
+    (SELECT count(*) FILTER (WHERE length(birth_date) = 10) FROM person)::int AS full_birth_date,
+    (SELECT count(*) FILTER (WHERE gender <> 'unknown') FROM person)::int AS gender,
+    (SELECT count(gp_ods_code) FROM person)::int AS gp_practice,
+    (SELECT count(*) FILTER (WHERE ord = 0 AND cardinality(given) > 0) FROM person_name)::int AS given_name,
+    (SELECT count(*) FILTER (WHERE ord = 0 AND family <> '') FROM person_name)::int AS family_name,
+    (SELECT count(*) FILTER (WHERE "use" = 'old') FROM person_name)::int AS historic_names,
+    (SELECT count(*) FILTER (WHERE ord = 0 AND cardinality(lines) > 0) FROM person_address)::int AS address_line,
+    (SELECT count(*) FILTER (WHERE ord = 0 AND postal_code IS NOT NULL) FROM person_address)::int AS postcode,
+    (SELECT count(*) FILTER (WHERE "use" = 'old') FROM person_address)::int AS historic_addresses`;
+
+type CountRow = Record<
+  | 'people'
+  | 'deceased'
+  | 'restricted'
+  | 'superseded'
+  | 'full_birth_date'
+  | 'gender'
+  | 'gp_practice'
+  | 'given_name'
+  | 'family_name'
+  | 'historic_names'
+  | 'address_line'
+  | 'postcode'
+  | 'historic_addresses',
+  number
+>;
+
+/** The current-name and current-address values whose common values are listed. */
+const VALUE_SOURCES = {
+  familyName: `SELECT family AS value FROM person_name WHERE ord = 0 AND family <> ''`,
+  givenName: `SELECT given[1] AS value FROM person_name WHERE ord = 0 AND cardinality(given) > 0`,
+  postcode: `SELECT postal_code AS value FROM person_address WHERE ord = 0 AND postal_code IS NOT NULL`,
+} as const;
+
+async function topValues(
+  db: PgQueryable,
+  source: string,
+  options: RegisterStatsOptions,
+): Promise<ValueCount[]> {
+  // Ties are ordered by code point (COLLATE "C"), as the in-memory reference orders them.
+  const { rows } = await db.query<{ value: string; n: number }>(
+    `SELECT value, count(*)::int AS n FROM (${source}) v GROUP BY value HAVING count(*) >= $1
+     ORDER BY n DESC, value COLLATE "C" ASC LIMIT $2`,
+    [options.minCount ?? 1, options.top ?? DEFAULT_TOP],
+  );
+  return rows.map(({ value, n }) => ({ value, count: n }));
+}
+
+/**
+ * Computes register statistics with a handful of aggregate queries.
+ * @param db - a connection (in one snapshot, so the figures agree with each other)
+ * @param options - top and minCount for the common values
+ */
+export async function postgresStats(
+  db: PgQueryable,
+  options: RegisterStatsOptions,
+): Promise<RegisterStats> {
+  const { rows } = await db.query<CountRow>(COUNTS_SQL);
+  const c = (key: keyof CountRow): number => rows[0]?.[key] ?? 0;
+  const people = c('people');
+  const familyName = await topValues(db, VALUE_SOURCES.familyName, options);
+  const givenName = await topValues(db, VALUE_SOURCES.givenName, options);
+  const postcode = await topValues(db, VALUE_SOURCES.postcode, options);
+  return {
+    people,
+    deceased: c('deceased'),
+    restricted: c('restricted'),
+    supersededNumbers: c('superseded'),
+    historicNames: c('historic_names'),
+    historicAddresses: c('historic_addresses'),
+    completeness: {
+      givenName: percentOf(c('given_name'), people),
+      familyName: percentOf(c('family_name'), people),
+      fullBirthDate: percentOf(c('full_birth_date'), people),
+      gender: percentOf(c('gender'), people),
+      addressLine: percentOf(c('address_line'), people),
+      postcode: percentOf(c('postcode'), people),
+      gpPractice: percentOf(c('gp_practice'), people),
+    },
+    common: { familyName, givenName, postcode },
+  };
+}
