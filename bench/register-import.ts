@@ -11,6 +11,7 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 
@@ -36,6 +37,8 @@ interface Run {
   readonly readSeconds: number;
   readonly code: number | null;
   readonly maxRssKib: number;
+  /** CPU time of the import process (user + system, all threads), in seconds. */
+  readonly cpuSeconds: number;
   readonly stdout: string;
 }
 
@@ -61,10 +64,19 @@ function cli(args: readonly string[]): Promise<Run> {
       process.stderr.write('\n');
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       const rss = /BENCH_MAX_RSS_KIB=(\d+)/.exec(stderr)?.[1];
+      const cpuMs = /BENCH_CPU_MS=(\d+)/.exec(stderr)?.[1];
       if (code !== 0) {
-        process.stderr.write(stderr.replace(/BENCH_MAX_RSS_KIB=\d+\n/, ''));
+        process.stderr.write(stderr.replace(/BENCH_(MAX_RSS_KIB|CPU_MS)=\d+\n/g, ''));
       }
-      resolve({ seconds, readSeconds, code, maxRssKib: Number(rss ?? 0), stdout });
+      const maxRssKib = Number(rss ?? 0);
+      resolve({
+        seconds,
+        readSeconds,
+        code,
+        maxRssKib,
+        cpuSeconds: Number(cpuMs ?? 0) / 1000,
+        stdout,
+      });
     });
   });
 }
@@ -91,6 +103,11 @@ if (!existsSync(ndjson)) {
   console.log(`  generated in ${gen.seconds.toFixed(1)} s`);
 }
 const size = statSync(ndjson).size;
+const load = (): string =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(', ');
+console.log(`load average at the start: ${load()}`);
 rmSync(db, { force: true });
 rmSync(`${db}.wal`, { force: true });
 
@@ -117,6 +134,9 @@ console.log(`  throughput:      ${fmt(people / first.seconds)} people/s`);
 console.log(
   `  phases:          ${first.readSeconds.toFixed(1)} s reading and checking, ${(first.seconds - first.readSeconds).toFixed(1)} s committing`,
 );
+console.log(
+  `  CPU time:        ${first.cpuSeconds.toFixed(1)} s (user + system, all threads): ${fmt(people / first.cpuSeconds)} people per CPU-second`,
+);
 console.log(`  peak RSS:        ${mib(first.maxRssKib)} (VmHWM of the import process)`);
 console.log(`  database size:   ${mib(statSync(db).size / 1024)}`);
 
@@ -136,6 +156,12 @@ if (values.reimport) {
   console.log(
     `  phases:          ${again.readSeconds.toFixed(1)} s reading and checking, ${(again.seconds - again.readSeconds).toFixed(1)} s committing`,
   );
+  console.log(`  CPU time:        ${again.cpuSeconds.toFixed(1)} s (user + system, all threads)`);
   console.log(`  peak RSS:        ${mib(again.maxRssKib)}`);
 }
+console.log(
+  `load average at the end: ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(', ')}`,
+);
 console.log(`(2-core machine; figures vary with other load on it)`);

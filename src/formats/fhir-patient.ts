@@ -18,6 +18,7 @@ import {
   type FhirPatient,
   type FhirReplacesLink,
 } from './fhir-patient-types.js';
+import { readWellFormedPatient } from './fhir-patient-fast.js';
 import { zodIssues } from './zod-issues.js';
 
 export type { FhirPatient } from './fhir-patient-types.js';
@@ -162,6 +163,20 @@ export function fromFhirAddress(address: ParsedAddress): PersonAddress {
  * @param json - any parsed JSON value
  */
 export function fromFhirPatient(json: unknown): Result<RegisterPerson> {
+  // The hand-written check takes the common, well-formed case; zod explains the rest.
+  const fast = readWellFormedPatient(json);
+  if (fast !== undefined) {
+    return ok(fast);
+  }
+  return fromFhirPatientWithZod(json);
+}
+
+/**
+ * {@link fromFhirPatient} by zod alone: the reference the fast path is tested against, and the
+ * source of the issue messages.
+ * @param json - any parsed JSON value
+ */
+export function fromFhirPatientWithZod(json: unknown): Result<RegisterPerson> {
   const parsed = fhirPatientSchema.safeParse(json);
   if (!parsed.success) {
     return fail(...zodIssues(parsed.error));

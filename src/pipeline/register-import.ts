@@ -6,7 +6,7 @@ import type { RejectSink } from './register-rejects.js';
 import {
   RegisterFileError,
   detectRegisterFormat,
-  readRegisterFile,
+  readRegisterBatches,
   type RegisterFileFormat,
 } from './register-source.js';
 
@@ -105,29 +105,31 @@ export async function importRegisterFiles(
     for (const file of options.files) {
       const format = await detectRegisterFormat(file);
       const before = { records, rejected };
-      for await (const { line, result } of readRegisterFile(file, format, onBytes, pool)) {
-        records += 1;
+      for await (const checked of readRegisterBatches(file, format, onBytes, pool)) {
+        for (const { line, result } of checked) {
+          records += 1;
+          if (result.success) {
+            batch.push(result.data);
+            if (batch.length >= batchSize) {
+              await session.add(batch);
+              batch = [];
+            }
+          } else {
+            rejected += 1;
+            for (const issue of result.issues) {
+              await rejects.write({
+                file,
+                line,
+                field: issue.path ?? 'record',
+                code: issue.code,
+                reason: issue.message,
+              });
+            }
+          }
+        }
         if (bytesRead - reported >= 65_536) {
           reported = bytesRead;
           report('reading');
-        }
-        if (result.success) {
-          batch.push(result.data);
-          if (batch.length >= batchSize) {
-            await session.add(batch);
-            batch = [];
-          }
-        } else {
-          rejected += 1;
-          for (const issue of result.issues) {
-            await rejects.write({
-              file,
-              line,
-              field: issue.path ?? 'record',
-              code: issue.code,
-              reason: issue.message,
-            });
-          }
         }
       }
       reports.push({

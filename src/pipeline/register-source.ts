@@ -53,32 +53,38 @@ export async function detectRegisterFormat(path: string): Promise<RegisterFileFo
   }
 }
 
-/** Reads a file as UTF-8 lines, reporting bytes read as it goes. */
-async function* lines(path: string, onBytes: (bytes: number) => void): AsyncGenerator<string> {
+/** Reads a file as UTF-8 lines, one array per chunk read, reporting bytes read as it goes. */
+async function* lineChunks(
+  path: string,
+  onBytes: (bytes: number) => void,
+): AsyncGenerator<string[]> {
   const stream = createReadStream(path, { highWaterMark: 1 << 20 });
   let rest = '';
   for await (const chunk of stream as AsyncIterable<Buffer>) {
     onBytes(chunk.length);
-    const text = rest + chunk.toString('utf8');
-    const parts = text.split('\n');
+    const parts = (rest + chunk.toString('utf8')).split('\n');
     rest = parts.pop() ?? '';
-    yield* parts;
+    yield parts;
   }
   if (rest !== '') {
-    yield rest;
+    yield [rest];
   }
 }
 
 async function* rawNdjson(
   path: string,
   onBytes: (bytes: number) => void,
-): AsyncGenerator<RawRecord> {
+): AsyncGenerator<RawRecord[]> {
   let line = 0;
-  for await (const text of lines(path, onBytes)) {
-    line += 1;
-    if (text.trim() !== '') {
-      yield { kind: 'ndjson', line, text };
+  for await (const texts of lineChunks(path, onBytes)) {
+    const raws: RawRecord[] = [];
+    for (const text of texts) {
+      line += 1;
+      if (text.trim() !== '') {
+        raws.push({ kind: 'ndjson', line, text });
+      }
     }
+    yield raws;
   }
 }
 
@@ -110,28 +116,53 @@ async function* rawCsv(path: string, onBytes: (bytes: number) => void): AsyncGen
   yield* skipped.splice(0);
 }
 
-async function* checkInline(raws: AsyncIterable<RawRecord>): AsyncGenerator<SourceRecord> {
-  for await (const raw of raws) {
-    yield checkRawRecord(raw);
+/** Records handed on at a time where the source itself does not come in chunks. */
+const BATCH = 1_000;
+
+/** Groups a stream of records into arrays of up to {@link BATCH}. */
+async function* batches<T>(items: AsyncIterable<T>): AsyncGenerator<T[]> {
+  let batch: T[] = [];
+  for await (const item of items) {
+    batch.push(item);
+    if (batch.length >= BATCH) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) {
+    yield batch;
+  }
+}
+
+async function* flatten<T>(chunks: AsyncIterable<readonly T[]>): AsyncGenerator<T> {
+  for await (const chunk of chunks) {
+    yield* chunk;
   }
 }
 
 /**
- * Streams a register file record by record, each already checked (a FHIR Patient per NDJSON
- * line, or a register CSV row), so a bad record is a value with the reason, never an abort.
- * Blank NDJSON lines are skipped. Fails only on I/O errors (an unreadable file, a CSV with no
- * `nhs_number` header).
+ * Streams a register file in batches of records, each record already checked (a FHIR Patient
+ * per NDJSON line, or a register CSV row), so a bad record is a value with the reason, never an
+ * abort. Records come in file order, in batches (one per 1 MiB read for NDJSON) so that the
+ * per-record cost of async iteration is paid once per batch. Blank NDJSON lines are skipped.
+ * Fails only on I/O errors (an unreadable file, a CSV with no `nhs_number` header).
  * @param path - the file
  * @param format - its format, from {@link detectRegisterFormat}
  * @param onBytes - called with the size of each chunk read, for progress
  * @param pool - worker threads to check records on; checked on this thread when absent
  */
-export function readRegisterFile(
+export async function* readRegisterBatches(
   path: string,
   format: RegisterFileFormat,
   onBytes: (bytes: number) => void = () => undefined,
   pool?: ParsePool,
-): AsyncGenerator<SourceRecord> {
-  const raws = format === 'ndjson' ? rawNdjson(path, onBytes) : rawCsv(path, onBytes);
-  return pool === undefined ? checkInline(raws) : pool.check(raws);
+): AsyncGenerator<SourceRecord[]> {
+  const raws = format === 'ndjson' ? rawNdjson(path, onBytes) : batches(rawCsv(path, onBytes));
+  if (pool !== undefined) {
+    yield* batches(pool.check(flatten(raws)));
+    return;
+  }
+  for await (const batch of raws) {
+    yield batch.map(checkRawRecord);
+  }
 }

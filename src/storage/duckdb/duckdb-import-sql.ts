@@ -28,33 +28,59 @@ export const PERSON_JSON_SHAPE = JSON.stringify({
   supersededNhsNumbers: ['VARCHAR'],
 });
 
-/** The part of the shape that claims numbers. */
-const KEYS_JSON_SHAPE = JSON.stringify({ nhsNumber: 'VARCHAR', supersededNhsNumbers: ['VARCHAR'] });
-
 /** The raw staging table the appender fills: import order and the person as JSON. */
 export const CREATE_RAW_STAGING =
   'CREATE OR REPLACE TEMP TABLE stg_raw (seq INTEGER NOT NULL, doc VARCHAR NOT NULL)';
 
-/** Statements that parse the staged JSON and work out which claim wins for each number. */
-export const STAGE_SQL: readonly string[] = [
-  // Only the numbers first: every staged version claims numbers, but only winners are parsed whole.
-  `CREATE OR REPLACE TEMP TABLE stg_keys AS
-     SELECT seq, unnest(from_json(doc, '${KEYS_JSON_SHAPE}')) FROM stg_raw`,
+/**
+ * The typed staging table: every staged person parsed with `from_json`. It is filled batch by
+ * batch ({@link PARSE_BATCH_SQL}) while the next batch is still being read, so DuckDB parses on
+ * its own threads in parallel with the file reading.
+ */
+export const CREATE_PARSED_STAGING = `CREATE OR REPLACE TEMP TABLE stg_all AS
+  SELECT seq, unnest(from_json(doc, '${PERSON_JSON_SHAPE}')) FROM stg_raw`;
+
+/**
+ * Parses the documents of the last batch into `stg_all`, then replaces `stg_raw` by an empty
+ * table (a `DELETE` would keep the deleted documents in memory until the table is dropped).
+ */
+export const PARSE_BATCH_SQL: readonly string[] = [
+  `INSERT INTO stg_all SELECT seq, unnest(from_json(doc, '${PERSON_JSON_SHAPE}')) FROM stg_raw`,
+  CREATE_RAW_STAGING,
+];
+
+/** Works out which claim wins for each number. */
+export const CLAIM_SQL =
   // Every number each record claims: its own, and each superseded number (first listing wins).
   `CREATE OR REPLACE TEMP TABLE claim AS
      SELECT num, kind, seq, target, ord FROM (
        SELECT nhsNumber AS num, 'record' AS kind, seq, NULL::VARCHAR AS target, NULL::INTEGER AS ord
-       FROM stg_keys
+       FROM stg_all
        UNION ALL
        SELECT old, 'link', seq, nhsNumber, ord::INTEGER FROM (
          SELECT seq, nhsNumber, unnest(supersededNhsNumbers) AS old,
                 unnest(range(len(supersededNhsNumbers))) AS ord
-         FROM stg_keys)
+         FROM stg_all)
        WHERE old <> nhsNumber)
-     QUALIFY row_number() OVER (PARTITION BY num ORDER BY seq DESC, ord ASC NULLS FIRST) = 1`,
-  `CREATE OR REPLACE TEMP TABLE stg AS
-     SELECT seq, unnest(from_json(doc, '${PERSON_JSON_SHAPE}')) FROM stg_raw
-     WHERE seq IN (SELECT seq FROM claim WHERE kind = 'record')`,
+     QUALIFY row_number() OVER (PARTITION BY num ORDER BY seq DESC, ord ASC NULLS FIRST) = 1`;
+
+/** How many staged record versions won their number. */
+export const WINNERS_SQL = `SELECT count(*) FROM claim WHERE kind = 'record'`;
+
+/**
+ * Keeps the winning record versions as `stg`. When every staged version won (no number was
+ * claimed twice, the usual case) the table is renamed rather than copied.
+ * @param allWon - whether every staged record version won its number
+ */
+export function keepWinnersSql(allWon: boolean): string {
+  return allWon
+    ? 'ALTER TABLE stg_all RENAME TO stg'
+    : `CREATE OR REPLACE TEMP TABLE stg AS
+         SELECT * FROM stg_all WHERE seq IN (SELECT seq FROM claim WHERE kind = 'record')`;
+}
+
+/** Unnests the winners' names and addresses. */
+export const UNNEST_SQL: readonly string[] = [
   `CREATE OR REPLACE TEMP TABLE stg_name AS
      SELECT nhs_number, ord, unnest(n), array_to_string(n.given, ' ') AS given_text FROM (
        SELECT nhsNumber AS nhs_number, unnest(names) AS n, unnest(range(len(names)))::SMALLINT AS ord
@@ -64,9 +90,6 @@ export const STAGE_SQL: readonly string[] = [
        SELECT nhsNumber AS nhs_number, unnest(addresses) AS a,
               unnest(range(len(addresses)))::SMALLINT AS ord
        FROM stg)`,
-  // The raw documents are parsed now; free their memory before the transaction starts.
-  'DROP TABLE stg_raw',
-  'DROP TABLE stg_keys',
 ];
 
 /** Counts what the import will change, before it changes anything. */
@@ -164,7 +187,7 @@ export const FINISH_SQL: readonly string[] = [
 /** Temp tables an import creates; dropped when it ends. */
 export const STAGING_TABLES = [
   'stg_raw',
-  'stg_keys',
+  'stg_all',
   'claim',
   'stg',
   'stg_name',

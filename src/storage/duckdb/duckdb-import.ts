@@ -1,17 +1,22 @@
-import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
+import type { DuckDBConnection } from '@duckdb/node-api';
 import type { RegisterPerson } from '../../core/person.js';
 import type { ImportSummary, RegisterImport } from '../register-store.js';
 import { deriveNewValues } from './duckdb-derive.js';
 import {
+  CLAIM_SQL,
   COUNT_SQL,
+  CREATE_PARSED_STAGING,
   CREATE_RAW_STAGING,
   DERIVATION_SQL,
   FINISH_SQL,
   FOLLOW_CHAIN_SQL,
   KEEP_CONDITION,
+  PARSE_BATCH_SQL,
   REWRITTEN_TABLES,
-  STAGE_SQL,
   STAGING_TABLES,
+  UNNEST_SQL,
+  WINNERS_SQL,
+  keepWinnersSql,
   insertNewSql,
   type RewrittenTable,
 } from './duckdb-import-sql.js';
@@ -33,35 +38,31 @@ export interface DuckDbImportTuning {
 }
 
 /**
- * An import into DuckDB. People are appended to a temp table as one JSON document each (one
- * appender call per person, which is what makes a million people a few seconds); `commit`
- * parses them with `from_json`, derives keys for new raw values, and applies everything
- * set-based in ONE transaction. Temp tables vanish with the process, so a kill at any moment
- * before COMMIT leaves the database file exactly as it was, and DuckDB's write-ahead log makes
- * the COMMIT itself all-or-nothing.
+ * An import into DuckDB. Each batch of people is appended to a temp table as one JSON document
+ * per person (one appender call per person), then parsed with `from_json` into a typed temp
+ * table by DuckDB on its own threads while the caller reads the next batch. `commit` works out
+ * the winning claims, derives keys for new raw values, and applies everything set-based in ONE
+ * transaction. Temp tables vanish with the process, so a kill at any moment before COMMIT
+ * leaves the database file exactly as it was, and DuckDB's write-ahead log makes the COMMIT
+ * itself all-or-nothing.
  */
 export class DuckDbRegisterImport implements RegisterImport {
   readonly #conn: DuckDBConnection;
-  readonly #appender: DuckDBAppender;
   readonly #onEnd: () => void;
   readonly #tuning: DuckDbImportTuning;
   #seq = 0;
   #state: 'open' | 'committing' | 'done' = 'open';
+  /** The parse of the last batch, still running on DuckDB's threads. */
+  #parsing: Promise<void> = Promise.resolve();
 
-  private constructor(
-    conn: DuckDBConnection,
-    appender: DuckDBAppender,
-    tuning: DuckDbImportTuning,
-    onEnd: () => void,
-  ) {
+  private constructor(conn: DuckDBConnection, tuning: DuckDbImportTuning, onEnd: () => void) {
     this.#conn = conn;
-    this.#appender = appender;
     this.#tuning = tuning;
     this.#onEnd = onEnd;
   }
 
   /**
-   * Creates the staging table and its appender.
+   * Creates the staging tables.
    * @param conn - the store's connection
    * @param tuning - when to rewrite tables
    * @param onEnd - called once the import has committed or rolled back
@@ -72,25 +73,49 @@ export class DuckDbRegisterImport implements RegisterImport {
     onEnd: () => void,
   ): Promise<DuckDbRegisterImport> {
     await conn.run(CREATE_RAW_STAGING);
-    return new DuckDbRegisterImport(conn, await conn.createAppender('stg_raw'), tuning, onEnd);
+    await conn.run(CREATE_PARSED_STAGING);
+    return new DuckDbRegisterImport(conn, tuning, onEnd);
   }
 
   /**
-   * Appends people to the staging table, in order.
+   * Stages people, in order. Resolves once they are appended; DuckDB goes on parsing them in
+   * the background (a failure there surfaces from the next `add` or from `commit`).
    * @param people - valid register people
    */
-  add(people: readonly RegisterPerson[]): Promise<void> {
+  async add(people: readonly RegisterPerson[]): Promise<void> {
     if (this.#state !== 'open') {
-      return Promise.reject(new Error('this import has already been committed or rolled back'));
+      throw new Error('this import has already been committed or rolled back');
     }
-    const appender = this.#appender;
-    for (const person of people) {
-      this.#seq += 1;
-      appender.appendInteger(this.#seq);
-      appender.appendVarchar(JSON.stringify(person));
-      appender.endRow();
+    if (people.length === 0) {
+      return;
     }
-    return Promise.resolve();
+    const docs = people.map((person) => JSON.stringify(person));
+    // Chained, so batches stay in order even if a caller does not wait for each `add`.
+    const appended = this.#parsing.then(() => this.#append(docs));
+    this.#parsing = appended.then(() => this.#parseBatch());
+    // Keep an unobserved failure from crashing the process; it is rethrown where awaited.
+    this.#parsing.catch(() => undefined);
+    await appended;
+  }
+
+  async #append(docs: readonly string[]): Promise<void> {
+    const appender = await this.#conn.createAppender('stg_raw');
+    try {
+      for (const doc of docs) {
+        this.#seq += 1;
+        appender.appendInteger(this.#seq);
+        appender.appendVarchar(doc);
+        appender.endRow();
+      }
+    } finally {
+      appender.closeSync();
+    }
+  }
+
+  async #parseBatch(): Promise<void> {
+    for (const sql of PARSE_BATCH_SQL) {
+      await this.#conn.run(sql);
+    }
   }
 
   /** Applies the staged people in one transaction; see the class comment. */
@@ -101,8 +126,12 @@ export class DuckDbRegisterImport implements RegisterImport {
     this.#state = 'committing';
     const conn = this.#conn;
     try {
-      this.#appender.closeSync();
-      for (const sql of STAGE_SQL) {
+      await this.#parsing;
+      await conn.run(CLAIM_SQL);
+      const winners = Number((await conn.runAndReadAll(WINNERS_SQL)).getRows()[0]?.[0] ?? 0);
+      await conn.run(keepWinnersSql(winners === this.#seq));
+      await conn.run('DROP TABLE IF EXISTS stg_all');
+      for (const sql of UNNEST_SQL) {
         await conn.run(sql);
       }
       await deriveNewValues(conn);
@@ -127,7 +156,7 @@ export class DuckDbRegisterImport implements RegisterImport {
     }
     this.#state = 'committing';
     try {
-      this.#appender.closeSync();
+      await this.#parsing.catch(() => undefined);
     } finally {
       await this.#end();
     }
