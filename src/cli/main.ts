@@ -3,6 +3,7 @@ import { registerGenerateCommand } from './commands/generate.js';
 import { registerLinkCommand } from './commands/link.js';
 import { registerNhsNumberCommand } from './commands/nhs-number.js';
 import { registerRegisterCommand } from './commands/register.js';
+import { registerTraceCommand } from './commands/trace.js';
 import { CliError, ExitCode } from './exit-codes.js';
 
 /**
@@ -18,6 +19,7 @@ export function buildProgram(): Command {
   registerGenerateCommand(program);
   registerRegisterCommand(program);
   registerLinkCommand(program);
+  registerTraceCommand(program);
   return program;
 }
 

@@ -1,0 +1,130 @@
+import type { NhsNumberStatusCode } from '../core/person.js';
+import type { TraceOutcome } from '../formats/pds-mesh-response.js';
+import type { SourceRow } from './request-source.js';
+import type { RowTrace } from './trace-decide.js';
+import { openCsvSink, type CsvSink } from './trace-output.js';
+
+/** Columns of `RESPONSE.unmatched.csv`. */
+export const UNMATCHED_COLUMNS = [
+  'UNIQUE REFERENCE',
+  'LOCAL_PATIENT_ID',
+  'LINE',
+  'TRACE_OUTCOME',
+  'ERROR/SUCCESS_CODE',
+  'REASON',
+] as const;
+
+/** Columns of `RESPONSE.conflicts.csv`. */
+export const CONFLICT_COLUMNS = [
+  'UNIQUE REFERENCE',
+  'LOCAL_PATIENT_ID',
+  'NHS_NUMBER',
+  'CONFLICT',
+  'FIELD',
+  'LOCAL_VALUE',
+  'REGISTER_VALUE',
+] as const;
+
+/** Columns of `RESPONSE.duplicates.csv`: a later reference traced to a number an earlier one got. */
+export const DUPLICATE_COLUMNS = [
+  'NHS_NUMBER',
+  'UNIQUE REFERENCE',
+  'LOCAL_PATIENT_ID',
+  'FIRST_REFERENCE',
+  'FIRST_LOCAL_PATIENT_ID',
+] as const;
+
+/** Columns of `RESPONSE.load.csv`, for the case management system. */
+export const LOAD_COLUMNS = [
+  'UNIQUE REFERENCE',
+  'LOCAL_PATIENT_ID',
+  'NHS_NUMBER',
+  'NHS_NUMBER_STATUS_INDICATOR',
+  'CHANGED_FIELDS',
+] as const;
+
+/**
+ * The NHS Number Status Indicator Code a row is loaded with (nhs-domain.md §1.4): `01` matched
+ * (number present and verified); `05` review (trace needs to be resolved: a conflict or an
+ * uncertain match); `04` no match, multiple, or not enough data to trace (trace attempted);
+ * `03` an invalid row (trace required: correct the row and send it again).
+ */
+export const LOAD_STATUS: Readonly<Record<TraceOutcome, NhsNumberStatusCode>> = {
+  matched: '01',
+  review: '05',
+  'no-match': '04',
+  multiple: '04',
+  'not-enough-data': '04',
+  invalid: '03',
+};
+
+/** The four cleansing files of a run, written as rows are traced. */
+export interface CleansingFiles {
+  /** Rows traced to a number an earlier row already had. */
+  readonly duplicateRows: number;
+  /**
+   * Writes what one traced row contributes to each file.
+   * @param source - the request row as read
+   * @param traced - its trace
+   */
+  add(source: SourceRow, traced: RowTrace): Promise<void>;
+  commit(): Promise<void>;
+  abort(): Promise<void>;
+}
+
+/**
+ * Opens the unmatched, conflicts, duplicates and load files (atomically written, see
+ * `openCsvSink`). Duplicate detection keeps one entry per matched NHS Number in memory.
+ * @param paths - the four final paths
+ */
+export function openCleansingFiles(paths: {
+  readonly unmatched: string;
+  readonly conflicts: string;
+  readonly duplicates: string;
+  readonly load: string;
+}): CleansingFiles {
+  const unmatched = openCsvSink(paths.unmatched, UNMATCHED_COLUMNS);
+  const conflicts = openCsvSink(paths.conflicts, CONFLICT_COLUMNS);
+  const duplicates = openCsvSink(paths.duplicates, DUPLICATE_COLUMNS);
+  const load = openCsvSink(paths.load, LOAD_COLUMNS);
+  const sinks: CsvSink[] = [unmatched, conflicts, duplicates, load];
+  const firstHolder = new Map<string, { reference: string; local: string }>();
+  return {
+    get duplicateRows() {
+      return duplicates.rows;
+    },
+    async add(source, traced) {
+      const reference = source.row['UNIQUE REFERENCE'].trim();
+      const local = source.row.LOCAL_PATIENT_ID.trim();
+      const { answer } = traced;
+      const matched = answer.outcome === 'matched' ? answer.matchedNhsNumber : '';
+      if (answer.outcome !== 'matched') {
+        const reason = traced.reasons.join('; ');
+        const line = String(source.lineNumber);
+        await unmatched.write([reference, local, line, answer.outcome, answer.code, reason]);
+      }
+      const number = matched === '' ? source.row.NHS_NO.trim() : matched;
+      for (const c of traced.conflicts) {
+        await conflicts.write([reference, local, number, c.kind, c.field, c.local, c.register]);
+      }
+      if (matched !== '') {
+        const first = firstHolder.get(matched);
+        if (first === undefined) {
+          firstHolder.set(matched, { reference, local });
+        } else {
+          await duplicates.write([matched, reference, local, first.reference, first.local]);
+        }
+      }
+      const changed = [...new Set(traced.conflicts.map((c) => c.field))].join(';');
+      await load.write([reference, local, matched, LOAD_STATUS[answer.outcome], changed]);
+    },
+    async commit() {
+      for (const sink of sinks) {
+        await sink.commit();
+      }
+    },
+    async abort() {
+      await Promise.all(sinks.map((sink) => sink.abort()));
+    },
+  };
+}

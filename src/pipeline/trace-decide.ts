@@ -1,0 +1,187 @@
+import type { RequestDateFormat, TraceRequest } from '../formats/pds-mesh-request-types.js';
+import {
+  MULTIPLE_NHS_NO,
+  NO_MATCH_NHS_NO,
+  type ResponseAnswer,
+} from '../formats/pds-mesh-response.js';
+import {
+  birthDateAgrees,
+  buildMatchRecord,
+  fromRegisterPerson,
+  type CascadeCandidate,
+  type MatchRecord,
+} from '../matching/index.js';
+import { traceRecord, type TraceResult, type TraceSettings } from '../matching/trace-decision.js';
+import { matchInputFromRequestRow } from './in-memory-request.js';
+import { confidencePercentage, explanationText } from './trace-explain.js';
+import type { SourceRow } from './request-source.js';
+import { matchedConflicts, type Conflict } from './trace-conflicts.js';
+import type { TraceRegister } from './trace-register.js';
+
+/** Everything the run needs to know about one traced request row. */
+export interface RowTrace {
+  readonly answer: ResponseAnswer;
+  /** Why it was not matched (stable codes, or a row error's message, which never holds values). */
+  readonly reasons: readonly string[];
+  /** Differences from the register (conflicts file and the load file's changed fields). */
+  readonly conflicts: readonly Conflict[];
+  /** The request carried a valid (Modulus 11) NHS Number: coverage before the trace. */
+  readonly suppliedValid: boolean;
+}
+
+const INDICATOR = { 'cross-check': '1', alphanumeric: '3', probabilistic: '4' } as const;
+
+function rowErrorTrace(row: SourceRow): RowTrace {
+  const issues = row.result.success ? [] : row.result.issues;
+  const code = issues[0]?.code ?? '01';
+  const enough = code !== '96';
+  return {
+    answer: {
+      code,
+      outcome: enough ? 'invalid' : 'not-enough-data',
+      matchedNhsNumber: '',
+      algorithmIndicator: '0',
+      confidence: '',
+      explanation: '',
+    },
+    reasons: issues.map((issue) => `${issue.code} ${issue.message}`),
+    conflicts: [],
+    suppliedValid: false,
+  };
+}
+
+/** A supplied valid number that conflicts with the trace: the DOB differs, or another person matched. */
+function suppliedConflict(
+  local: {
+    readonly supplied: string;
+    readonly record: MatchRecord;
+    readonly request: TraceRequest;
+  },
+  found: { readonly result: TraceResult; readonly candidates: readonly CascadeCandidate[] },
+  register: TraceRegister,
+): Conflict | undefined {
+  const { supplied, record, request } = local;
+  const { result, candidates } = found;
+  const holderId = register.numbers.get(supplied);
+  const holder = holderId === undefined ? undefined : register.people.get(holderId);
+  if (holder !== undefined && record.birthDate !== undefined) {
+    const holderRecord = candidates.find((c) => c.id === holderId)?.record;
+    const holderDate = (holderRecord ?? fromRegisterPerson(holder)).birthDate;
+    if (holderDate === undefined || !birthDateAgrees(record.birthDate, holderDate)) {
+      const local = request.birthDate === null ? '' : request.birthDate.iso.replaceAll('-', '');
+      return {
+        kind: 'supplied-number-birth-date-differs',
+        field: 'DATE_OF_BIRTH',
+        local,
+        register: holder.birthDate.replaceAll('-', ''),
+      };
+    }
+  }
+  if (result.outcome === 'matched' && result.nhsNumber !== holderId) {
+    return {
+      kind: 'supplied-number-differs',
+      field: 'NHS_NO',
+      local: supplied,
+      register: result.nhsNumber ?? '',
+    };
+  }
+  return undefined;
+}
+
+function unmatchedAnswer(
+  result: TraceResult,
+  outcome: 'review' | 'multiple' | 'no-match',
+): ResponseAnswer {
+  const best = result.candidates[0];
+  return {
+    code: outcome === 'no-match' ? '98' : '97',
+    outcome,
+    matchedNhsNumber: outcome === 'no-match' ? NO_MATCH_NHS_NO : MULTIPLE_NHS_NO,
+    algorithmIndicator: '0',
+    confidence: '',
+    ...(best === undefined ? {} : { weight: best.weight, probability: best.probability }),
+    explanation: explanationText(best),
+  };
+}
+
+/**
+ * Traces one request row against the in-memory register and decides its response:
+ * - a row error → its code, `invalid` (`96` → `not-enough-data`), no number;
+ * - otherwise {@link traceRecord} (cascade, then Fellegi-Sunter); then a supplied valid NHS
+ *   Number is checked against the result: when its register record's date of birth disagrees,
+ *   or the demographics traced to someone else, the row goes to `review` (never trusted, never
+ *   replaced) and the conflict is reported;
+ * - `matched` → `00`, `90` when the supplied number was superseded (the current number is
+ *   returned), `92` for a restricted person (wins over 90: location data withheld);
+ * - `review` and `multiple` → `97` with `9999999999`; `no-match` → `98` with `0000000000`.
+ * @param row - the request row as read
+ * @param register - the register in memory
+ * @param settings - model, term frequencies, thresholds
+ * @param dateFormat - the request file's date layout
+ */
+export function traceSourceRow(
+  row: SourceRow,
+  register: TraceRegister,
+  settings: TraceSettings,
+  dateFormat: RequestDateFormat,
+): RowTrace {
+  if (!row.result.success) {
+    return rowErrorTrace(row);
+  }
+  const request = row.result.data;
+  const supplied = request.nhsNumber?.status === 'valid' ? request.nhsNumber.value : undefined;
+  const record = buildMatchRecord(matchInputFromRequestRow(row.row, dateFormat));
+  const candidates = register.index.candidates(record);
+  const result = traceRecord(record, candidates, settings);
+  const conflict =
+    supplied === undefined
+      ? undefined
+      : suppliedConflict({ supplied, record, request }, { result, candidates }, register);
+  const base = { suppliedValid: supplied !== undefined };
+  if (conflict !== undefined) {
+    return {
+      ...base,
+      answer: unmatchedAnswer(result, 'review'),
+      reasons: [conflict.kind],
+      conflicts: [conflict],
+    };
+  }
+  const person = result.nhsNumber === undefined ? undefined : register.people.get(result.nhsNumber);
+  if (result.outcome !== 'matched' || person === undefined || result.method === undefined) {
+    const outcome = result.outcome === 'matched' ? 'no-match' : result.outcome;
+    return {
+      ...base,
+      answer: unmatchedAnswer(result, outcome),
+      reasons: result.reasons,
+      conflicts: [],
+    };
+  }
+  const superseded = supplied !== undefined && supplied !== person.nhsNumber;
+  const best = result.candidates[0];
+  const registerRecord =
+    candidates.find((c) => c.id === person.nhsNumber)?.record ?? fromRegisterPerson(person);
+  return {
+    ...base,
+    answer: {
+      code: person.restricted ? '92' : superseded ? '90' : '00',
+      outcome: 'matched',
+      matchedNhsNumber: person.nhsNumber,
+      algorithmIndicator: INDICATOR[result.method],
+      confidence: confidencePercentage(result),
+      person,
+      ...(best === undefined ? {} : { weight: best.weight, probability: best.probability }),
+      explanation: explanationText(best),
+    },
+    reasons: result.reasons,
+    conflicts: matchedConflicts(
+      {
+        row: row.row,
+        record,
+        ...(supplied === undefined ? {} : { supplied }),
+        ...(request.dateOfDeath === null ? {} : { deathIso: request.dateOfDeath.iso }),
+      },
+      person,
+      registerRecord,
+    ),
+  };
+}

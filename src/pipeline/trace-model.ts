@@ -1,0 +1,84 @@
+import { createHash } from 'node:crypto';
+import { fail, ok, type Result } from '../core/result.js';
+import {
+  buildMatchRecord,
+  serialiseModel,
+  type MatchModel,
+  type MatchRecord,
+} from '../matching/index.js';
+import { matchInputFromRequestRow } from './in-memory-request.js';
+import { trainInMemory } from './in-memory-train.js';
+import type { RequestSource } from './request-source.js';
+import type { TraceRegister } from './trace-register.js';
+
+/** A model and the short version that names it in reports and the audit log. */
+export interface VersionedModel {
+  readonly model: MatchModel;
+  /** The first 12 hex digits of the SHA-256 of the serialised model file. */
+  readonly version: string;
+  /** The serialised model, as saved beside the response. */
+  readonly text: string;
+  /** True when it was trained for this run (no `--model`). */
+  readonly trained: boolean;
+}
+
+/**
+ * Names a model by the hash of its file text, so every response can be traced to its model.
+ * @param model - the model
+ * @param trained - whether this run trained it
+ */
+export function versionModel(model: MatchModel, trained: boolean): VersionedModel {
+  const text = serialiseModel(model);
+  const version = createHash('sha256').update(text).digest('hex').slice(0, 12);
+  return { model, version, text, trained };
+}
+
+/** Settings of {@link trainForRequests}. */
+export interface TrainForRequestsOptions {
+  /** Seed of the random pair sample; same seed, same data → same model. */
+  readonly seed: number;
+  /** Request rows used for training (the first ones that pass the row checks); default 100,000. */
+  readonly sample?: number;
+  /** ISO timestamp recorded in the model's provenance. */
+  readonly at?: string;
+  /** The request file's date layout. */
+  readonly dateFormat: Parameters<typeof matchInputFromRequestRow>[1];
+}
+
+/**
+ * Trains a model without labels on the request file × register, as the accuracy benchmark does
+ * (`trainInMemory`: u from random pairs, λ from deterministic rules, m by EM). Reads the request
+ * rows once (a first pass of the file), keeping at most `sample` match records in memory.
+ * Fails when there is nothing to train on or no pair passes the deterministic rules.
+ * @param source - the opened request file (its rows are consumed)
+ * @param register - the register in memory
+ * @param options - seed, sample size, provenance time, date layout
+ */
+export async function trainForRequests(
+  source: RequestSource,
+  register: TraceRegister,
+  options: TrainForRequestsOptions,
+): Promise<Result<VersionedModel>> {
+  const limit = options.sample ?? 100_000;
+  const records: MatchRecord[] = [];
+  for await (const row of source.rows()) {
+    if (row.result.success) {
+      records.push(buildMatchRecord(matchInputFromRequestRow(row.row, options.dateFormat)));
+    }
+    if (records.length >= limit) {
+      break;
+    }
+  }
+  const trained = trainInMemory(register.records, records, (r) => register.index.candidates(r), {
+    seed: options.seed,
+    ...(options.at === undefined ? {} : { at: options.at }),
+  });
+  if (!trained.success) {
+    const reason = trained.issues.map((i) => i.message).join('; ');
+    return fail({
+      code: 'cannot-train',
+      message: `cannot train a model on ${source.name} and the register (${reason}); pass one with --model`,
+    });
+  }
+  return ok(versionModel(trained.data.model, true));
+}
