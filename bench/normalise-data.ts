@@ -14,7 +14,7 @@ import { generatePopulation } from '../src/synthetic/population/generate-populat
 import { ERROR_RATES } from '../src/synthetic/requests/error-rates.js';
 import { generateRequests } from '../src/synthetic/requests/generate-requests.js';
 import { RegisterPools } from '../src/synthetic/requests/register-pools.js';
-import { createRng } from '../src/synthetic/requests/rng.js';
+import { createRng } from '../src/synthetic/rng.js';
 
 /** One generated data set: register people and request rows drawn from them. */
 export interface BenchData {

@@ -23,7 +23,7 @@ import { csvRecords } from '../src/pipeline/request-source-records.js';
 import { ERROR_RATES } from '../src/synthetic/requests/error-rates.js';
 import { generateRequests } from '../src/synthetic/requests/generate-requests.js';
 import { RegisterPools } from '../src/synthetic/requests/register-pools.js';
-import { createRng } from '../src/synthetic/requests/rng.js';
+import { createRng } from '../src/synthetic/rng.js';
 import { testPeople } from '../src/synthetic/requests/test-people.js';
 
 const { values: args } = parseArgs({

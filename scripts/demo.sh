@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The main job end to end on the embedded default, with synthetic people only:
 # make a register and a council's messy extract, load the register into the embedded DuckDB
-# store, look at its data quality, and check the NHS Numbers the council holds.
+# store, look at its data quality, check the NHS Numbers the council holds, and trace the extract.
 # Usage: npm run demo [-- OUT_DIR]   (default: ./out/demo)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,7 +12,7 @@ cli=(node bin/nhs-trace.js)
 [ -f dist/cli/main.js ] || npm run build
 
 rm -rf "$out"
-mkdir -p "$out"
+mkdir -p "$out/trace"
 step() { printf '\n== %s\n' "$*"; }
 
 step "1. A synthetic register of $people people (NHS Numbers from the unallocated 9xx test range)"
@@ -34,4 +34,8 @@ status=$?
 set -e
 [ "$status" -le 1 ] || exit "$status"
 
+step "6. Trace the extract against the register (PDS MESH response, cleansing files, report)"
+"${cli[@]}" trace "$out/requests/requests.csv" --out "$out/trace/response.csv" --db "$out/register.duckdb"
+
 printf '\nDemo files are in %s\n' "$out"
+printf 'Response: %s\nReport:   %s\n' "$out/trace/response.csv" "$out/trace/response.report.json"

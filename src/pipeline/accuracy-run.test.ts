@@ -6,7 +6,7 @@ import { generatePopulation } from '../synthetic/population/generate-population.
 import { ERROR_RATES } from '../synthetic/requests/error-rates.js';
 import { generateRequests } from '../synthetic/requests/generate-requests.js';
 import { RegisterPools } from '../synthetic/requests/register-pools.js';
-import { createRng } from '../synthetic/requests/rng.js';
+import { createRng } from '../synthetic/rng.js';
 import type { TruthRow } from './accuracy.js';
 import type { RequestInput } from './accuracy-files.js';
 import { runAccuracy } from './accuracy-run.js';

@@ -9,7 +9,7 @@ import {
   type GeneratedRequest,
 } from '../synthetic/requests/generate-requests.js';
 import { RegisterPools } from '../synthetic/requests/register-pools.js';
-import { createRng } from '../synthetic/requests/rng.js';
+import { createRng } from '../synthetic/rng.js';
 import { testPeople } from '../synthetic/requests/test-people.js';
 import { openRequestStream, type SourceRow } from './request-source.js';
 

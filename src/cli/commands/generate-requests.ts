@@ -13,7 +13,7 @@ import { ERROR_RATES } from '../../synthetic/requests/error-rates.js';
 import { generateRequests } from '../../synthetic/requests/generate-requests.js';
 import { GROUND_TRUTH_COLUMNS, groundTruthRow } from '../../synthetic/requests/ground-truth.js';
 import { RegisterPools } from '../../synthetic/requests/register-pools.js';
-import { createRng } from '../../synthetic/requests/rng.js';
+import { createRng } from '../../synthetic/rng.js';
 import { CliError } from '../exit-codes.js';
 import { parseCount } from './parse-count.js';
 

@@ -1,5 +1,5 @@
 import type { PersonAddress } from '../../core/person.js';
-import type { Rng } from '../requests/rng.js';
+import type { Rng } from '../rng.js';
 import { REFERENCE_DAY, isoDate, yearsToDays } from './dates.js';
 import { randomAddress, type TownPlan } from './geography.js';
 import {

@@ -1,6 +1,6 @@
 import { TEST_NHS_NUMBER_CAPACITY, testNhsNumberAt } from '../../core/nhs-number/generate.js';
 import type { RegisterPerson } from '../../core/person.js';
-import { createRng } from '../requests/rng.js';
+import { createRng } from '../rng.js';
 import { planTowns, postcodeUnit, townPicker } from './geography.js';
 import { household } from './household.js';
 import { SUPERSEDED } from './rates.js';

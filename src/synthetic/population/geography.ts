@@ -7,7 +7,7 @@ import {
   TOWNS,
   type TownSeed,
 } from '../data/places.js';
-import type { Rng } from '../requests/rng.js';
+import type { Rng } from '../rng.js';
 import { hashOf } from './hash.js';
 import {
   DISTRICT_LOCALITY,

@@ -1,4 +1,4 @@
-import type { Rng } from '../requests/rng.js';
+import type { Rng } from '../rng.js';
 import { REFERENCE_DAY, yearOf, yearsToDays } from './dates.js';
 import { changeName, children, coin, dayBetween, marriageDay, other, partnerOf } from './kin.js';
 import { ageFor, birthDayForAge, newMember, type Member } from './members.js';

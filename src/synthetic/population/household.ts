@@ -1,4 +1,4 @@
-import type { Rng } from '../requests/rng.js';
+import type { Rng } from '../rng.js';
 import { householdHistory } from './address-history.js';
 import { yearsToDays } from './dates.js';
 import { unitAddress, type PostcodeUnit, type TownPlan } from './geography.js';

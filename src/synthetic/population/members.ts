@@ -1,6 +1,6 @@
 import type { Origin } from '../data/family-names.js';
 import type { Gender, PersonName, RegisterPerson } from '../../core/person.js';
-import type { Rng } from '../requests/rng.js';
+import type { Rng } from '../rng.js';
 import { personAddresses, type HouseholdHistory } from './address-history.js';
 import { REFERENCE_DAY, isoDate, yearOf, yearsToDays } from './dates.js';
 import { familyNameForSex, pickFamilyName, pickGivenNames, type Sex } from './names.js';

@@ -1,6 +1,6 @@
 import { FAMILY_NAMES, type Origin } from '../data/family-names.js';
 import { BRITISH_GIVEN_NAMES, BRITISH_SHARE, GIVEN_NAMES } from '../data/given-names.js';
-import type { Rng } from '../requests/rng.js';
+import type { Rng } from '../rng.js';
 import { MIDDLE_NAMES, ORIGIN_SHARE } from './rates.js';
 import { ZIPF, weighted, zipfList, type WeightedList } from './weighted.js';
 

@@ -1,5 +1,5 @@
 import type { Origin } from '../data/family-names.js';
-import type { Rng } from '../requests/rng.js';
+import type { Rng } from '../rng.js';
 import type { Member } from './members.js';
 import type { Sex } from './names.js';
 

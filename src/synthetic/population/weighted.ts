@@ -1,4 +1,4 @@
-import type { Rng } from '../requests/rng.js';
+import type { Rng } from '../rng.js';
 
 /** A list to draw from with fixed relative weights. */
 export interface WeightedList<T> {

@@ -3,7 +3,7 @@ import type { RegisterPerson } from '../../core/person.js';
 import { ERROR_RATES, type ErrorRates } from './error-rates.js';
 import { generateRequests, type GeneratedRequest } from './generate-requests.js';
 import { RegisterPools } from './register-pools.js';
-import { createRng } from './rng.js';
+import { createRng } from '../rng.js';
 import { testPeople } from './test-people.js';
 
 async function* stream(people: readonly RegisterPerson[]): AsyncGenerator<RegisterPerson> {

@@ -4,7 +4,7 @@ import type { ErrorRates } from './error-rates.js';
 import type { GroundTruth } from './ground-truth.js';
 import type { OutsiderKind, RegisterPools } from './register-pools.js';
 import { requestFromPerson } from './request-from-person.js';
-import type { Rng } from './rng.js';
+import type { Rng } from '../rng.js';
 
 /** A generated request row with its ground truth. */
 export interface GeneratedRequest {

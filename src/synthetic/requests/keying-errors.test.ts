@@ -3,7 +3,7 @@ import { describe, expect } from 'vitest';
 import { parseNhsNumber } from '../../core/nhs-number/nhs-number.js';
 import { testNhsNumberAt } from '../../core/nhs-number/generate.js';
 import { mistypeDigits, typo } from './keying-errors.js';
-import { createRng } from './rng.js';
+import { createRng } from '../rng.js';
 
 describe('keying errors', () => {
   test.prop([fc.stringMatching(/^[A-Za-z]{2,12}$/), fc.integer()])(

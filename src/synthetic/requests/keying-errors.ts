@@ -1,4 +1,4 @@
-import type { Rng } from './rng.js';
+import type { Rng } from '../rng.js';
 
 /** Neighbouring keys on a UK QWERTY keyboard, for realistic substitutions. */
 const NEIGHBOURS: Readonly<Record<string, string>> = {

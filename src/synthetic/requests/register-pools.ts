@@ -1,5 +1,5 @@
 import type { Gender, PersonAddress, RegisterPerson } from '../../core/person.js';
-import type { Rng } from './rng.js';
+import type { Rng } from '../rng.js';
 
 const POOL_SIZE = 5000;
 

@@ -5,7 +5,7 @@ import { emptyRequestRow, type PdsMeshRequestRow } from '../../formats/pds-mesh-
 import type { ErrorRates } from './error-rates.js';
 import { caseNoise, mistypeDigits, typo } from './keying-errors.js';
 import { nicknamesOf } from './nickname-variants.js';
-import type { Rng } from './rng.js';
+import type { Rng } from '../rng.js';
 
 /** What a request row is built from besides the person. */
 export interface RequestContext {
