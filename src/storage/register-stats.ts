@@ -124,3 +124,50 @@ export function topValues(
     .slice(0, options.top ?? DEFAULT_TOP)
     .map(([value, count]) => ({ value, count }));
 }
+
+/** The columns of the one-row counts query that the SQL adapters share (`COUNTS_SQL`). */
+export type StatsCountColumn =
+  | 'people'
+  | 'deceased'
+  | 'restricted'
+  | 'superseded'
+  | 'full_birth_date'
+  | 'gender'
+  | 'gp_practice'
+  | 'given_name'
+  | 'family_name'
+  | 'historic_names'
+  | 'address_line'
+  | 'postcode'
+  | 'historic_addresses';
+
+/**
+ * Assembles {@link RegisterStats} from a SQL adapter's counts row and its most common values, so
+ * every adapter reports the same figures in the same shape.
+ * @param count - reads one column of the counts row (0 when absent)
+ * @param common - the most common family names, given names and postcodes
+ */
+export function registerStatsFromCounts(
+  count: (column: StatsCountColumn) => number,
+  common: RegisterStats['common'],
+): RegisterStats {
+  const people = count('people');
+  return {
+    people,
+    deceased: count('deceased'),
+    restricted: count('restricted'),
+    supersededNumbers: count('superseded'),
+    historicNames: count('historic_names'),
+    historicAddresses: count('historic_addresses'),
+    completeness: {
+      givenName: percentOf(count('given_name'), people),
+      familyName: percentOf(count('family_name'), people),
+      fullBirthDate: percentOf(count('full_birth_date'), people),
+      gender: percentOf(count('gender'), people),
+      addressLine: percentOf(count('address_line'), people),
+      postcode: percentOf(count('postcode'), people),
+      gpPractice: percentOf(count('gp_practice'), people),
+    },
+    common,
+  };
+}

@@ -1,7 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import {
   DEFAULT_TOP,
-  percentOf,
+  registerStatsFromCounts,
   type RegisterStats,
   type RegisterStatsOptions,
   type ValueCount,
@@ -52,28 +52,9 @@ export async function duckDbStats(
   options: RegisterStatsOptions,
 ): Promise<RegisterStats> {
   const row = (await conn.runAndReadAll(COUNTS_SQL)).getRowObjectsJS()[0] ?? {};
-  const c = (key: string): number => Number(row[key] ?? 0);
-  const people = c('people');
-  return {
-    people,
-    deceased: c('deceased'),
-    restricted: c('restricted'),
-    supersededNumbers: c('superseded'),
-    historicNames: c('historic_names'),
-    historicAddresses: c('historic_addresses'),
-    completeness: {
-      givenName: percentOf(c('given_name'), people),
-      familyName: percentOf(c('family_name'), people),
-      fullBirthDate: percentOf(c('full_birth_date'), people),
-      gender: percentOf(c('gender'), people),
-      addressLine: percentOf(c('address_line'), people),
-      postcode: percentOf(c('postcode'), people),
-      gpPractice: percentOf(c('gp_practice'), people),
-    },
-    common: {
-      familyName: await topValues(conn, VALUE_SOURCES.familyName, options),
-      givenName: await topValues(conn, VALUE_SOURCES.givenName, options),
-      postcode: await topValues(conn, VALUE_SOURCES.postcode, options),
-    },
-  };
+  return registerStatsFromCounts((key) => Number(row[key] ?? 0), {
+    familyName: await topValues(conn, VALUE_SOURCES.familyName, options),
+    givenName: await topValues(conn, VALUE_SOURCES.givenName, options),
+    postcode: await topValues(conn, VALUE_SOURCES.postcode, options),
+  });
 }

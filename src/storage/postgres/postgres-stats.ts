@@ -1,6 +1,7 @@
 import {
   DEFAULT_TOP,
-  percentOf,
+  registerStatsFromCounts,
+  type StatsCountColumn,
   type RegisterStats,
   type RegisterStatsOptions,
   type ValueCount,
@@ -22,22 +23,7 @@ const COUNTS_SQL = `SELECT
     (SELECT count(*) FILTER (WHERE ord = 0 AND postal_code IS NOT NULL) FROM person_address)::int AS postcode,
     (SELECT count(*) FILTER (WHERE "use" = 'old') FROM person_address)::int AS historic_addresses`;
 
-type CountRow = Record<
-  | 'people'
-  | 'deceased'
-  | 'restricted'
-  | 'superseded'
-  | 'full_birth_date'
-  | 'gender'
-  | 'gp_practice'
-  | 'given_name'
-  | 'family_name'
-  | 'historic_names'
-  | 'address_line'
-  | 'postcode'
-  | 'historic_addresses',
-  number
->;
+type CountRow = Record<StatsCountColumn, number>;
 
 /** The current-name and current-address values whose common values are listed. */
 const VALUE_SOURCES = {
@@ -70,27 +56,8 @@ export async function postgresStats(
   options: RegisterStatsOptions,
 ): Promise<RegisterStats> {
   const { rows } = await db.query<CountRow>(COUNTS_SQL);
-  const c = (key: keyof CountRow): number => rows[0]?.[key] ?? 0;
-  const people = c('people');
   const familyName = await topValues(db, VALUE_SOURCES.familyName, options);
   const givenName = await topValues(db, VALUE_SOURCES.givenName, options);
   const postcode = await topValues(db, VALUE_SOURCES.postcode, options);
-  return {
-    people,
-    deceased: c('deceased'),
-    restricted: c('restricted'),
-    supersededNumbers: c('superseded'),
-    historicNames: c('historic_names'),
-    historicAddresses: c('historic_addresses'),
-    completeness: {
-      givenName: percentOf(c('given_name'), people),
-      familyName: percentOf(c('family_name'), people),
-      fullBirthDate: percentOf(c('full_birth_date'), people),
-      gender: percentOf(c('gender'), people),
-      addressLine: percentOf(c('address_line'), people),
-      postcode: percentOf(c('postcode'), people),
-      gpPractice: percentOf(c('gp_practice'), people),
-    },
-    common: { familyName, givenName, postcode },
-  };
+  return registerStatsFromCounts((key) => rows[0]?.[key] ?? 0, { familyName, givenName, postcode });
 }
