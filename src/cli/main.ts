@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerGenerateCommand } from './commands/generate.js';
 import { registerLinkCommand } from './commands/link.js';
+import { registerModelCommand } from './commands/model.js';
 import { registerNhsNumberCommand } from './commands/nhs-number.js';
 import { registerRegisterCommand } from './commands/register.js';
 import { registerTraceCommand } from './commands/trace.js';
@@ -20,6 +21,7 @@ export function buildProgram(): Command {
   registerRegisterCommand(program);
   registerLinkCommand(program);
   registerTraceCommand(program);
+  registerModelCommand(program);
   return program;
 }
 

@@ -1,8 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
-import type { Issue } from '../../core/result.js';
 import {
   parseDateFormatOption,
   parseMappingFile,
@@ -14,6 +10,7 @@ import { appendAudit, auditEntry, defaultAuditPath } from '../../pipeline/trace-
 import { versionModel, type VersionedModel } from '../../pipeline/trace-model.js';
 import { loadTraceRegister, type TraceRegister } from '../../pipeline/trace-register.js';
 import { runTrace } from '../../pipeline/trace-run.js';
+import { checkOutputFolder, issuesText, readText } from './cli-files.js';
 import { CliError, ExitCode } from '../exit-codes.js';
 import { parseCount } from './parse-count.js';
 import { DEFAULT_DB, withRegister } from './register-store-option.js';
@@ -47,21 +44,6 @@ Examples:
   nhs-trace trace cases.csv --out response.csv --map reference=CaseId,family=Surname,dob=DOB --date-format DD/MM/YYYY
 `;
 
-function issuesText(issues: readonly Issue[]): string {
-  return issues
-    .map((i) => (i.path === undefined ? i.message : `${i.path}: ${i.message}`))
-    .join('; ');
-}
-
-async function readText(path: string, what: string): Promise<string> {
-  try {
-    return await readFile(path, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
-    throw new CliError(`${path}: cannot read the ${what} (${code})`);
-  }
-}
-
 async function loadModel(path: string | undefined): Promise<VersionedModel | undefined> {
   if (path === undefined) {
     return undefined;
@@ -87,13 +69,6 @@ async function loadMapping(options: TraceOptions): Promise<ColumnMapping | undef
     throw new CliError(`column mapping: ${issuesText(parsed.issues)}`);
   }
   return parsed?.data;
-}
-
-function checkOutputFolder(out: string): void {
-  const folder = dirname(resolve(out));
-  if (!existsSync(folder) || !statSync(folder).isDirectory()) {
-    throw new CliError(`${out}: the folder ${folder} does not exist`);
-  }
 }
 
 async function runCommand(request: string, options: TraceOptions): Promise<void> {
