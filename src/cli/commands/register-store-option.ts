@@ -16,7 +16,7 @@ import { CliError, ExitCode } from '../exit-codes.js';
 export const DEFAULT_DB = DEFAULT_DUCKDB_PATH;
 
 /** The `--memory-limit` default for imports: DuckDB spills to disk beyond it. */
-export const DEFAULT_MEMORY_LIMIT = '2GB';
+export const DEFAULT_MEMORY_LIMIT = '3GB';
 
 function openFailure(db: string, error: unknown): CliError {
   const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
