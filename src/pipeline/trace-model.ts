@@ -7,9 +7,8 @@ import {
   type MatchRecord,
 } from '../matching/index.js';
 import { matchInputFromRequestRow } from './in-memory-request.js';
-import { trainInMemory } from './in-memory-train.js';
 import type { RequestSource } from './request-source.js';
-import type { TraceRegister } from './trace-register.js';
+import type { TraceBackend } from './trace-backend.js';
 
 /** A model and the short version that names it in reports and the audit log. */
 export interface VersionedModel {
@@ -47,16 +46,16 @@ export interface TrainForRequestsOptions {
 
 /**
  * Trains a model without labels on the request file × register, as the accuracy benchmark does
- * (`trainInMemory`: u from random pairs, λ from deterministic rules, m by EM). Reads the request
+ * (u from random pairs, λ from deterministic rules, m by EM; the backend runs it). Reads the request
  * rows once (a first pass of the file), keeping at most `sample` match records in memory.
  * Fails when there is nothing to train on or no pair passes the deterministic rules.
  * @param source - the opened request file (its rows are consumed)
- * @param register - the register in memory
+ * @param backend - the register's trace backend
  * @param options - seed, sample size, provenance time, date layout
  */
 export async function trainForRequests(
   source: RequestSource,
-  register: TraceRegister,
+  backend: TraceBackend,
   options: TrainForRequestsOptions,
 ): Promise<Result<VersionedModel>> {
   const limit = options.sample ?? 100_000;
@@ -69,7 +68,7 @@ export async function trainForRequests(
       break;
     }
   }
-  const trained = trainInMemory(register.records, records, (r) => register.index.candidates(r), {
+  const trained = await backend.train(records, {
     seed: options.seed,
     ...(options.at === undefined ? {} : { at: options.at }),
   });

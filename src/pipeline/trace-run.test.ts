@@ -8,6 +8,7 @@ import { parseMappingSpec } from '../formats/column-mapping.js';
 import { defaultModel, parseModel } from '../matching/index.js';
 import { testNhsNumber as n } from '../storage/test-support/register-people.js';
 import { versionModel } from './trace-model.js';
+import { inMemoryBackend } from './trace-backend.js';
 import { traceRegisterFrom } from './trace-register.js';
 import { runTrace, type TraceRunResult } from './trace-run.js';
 import {
@@ -46,13 +47,16 @@ const row = (reference: string, index = 0): Row => {
 beforeAll(async () => {
   folder = await mkdtemp(join(tmpdir(), 'trace-run-'));
   await writeFile(join(folder, 'requests.csv'), traceRequestFile());
-  const run = await runTrace(() => Promise.resolve(traceRegisterFrom(TRACE_REGISTER)), {
-    requestPath: join(folder, 'requests.csv'),
-    outPath: join(folder, 'response.csv'),
-    model: versionModel(defaultModel(), false),
-    startedAt: '2026-01-01T00:00:00.000Z',
-    today: '2026-01-01',
-  });
+  const run = await runTrace(
+    () => Promise.resolve(inMemoryBackend(traceRegisterFrom(TRACE_REGISTER))),
+    {
+      requestPath: join(folder, 'requests.csv'),
+      outPath: join(folder, 'response.csv'),
+      model: versionModel(defaultModel(), false),
+      startedAt: '2026-01-01T00:00:00.000Z',
+      today: '2026-01-01',
+    },
+  );
   if (!run.success) {
     throw new Error(run.issues[0]?.message);
   }
@@ -214,14 +218,17 @@ describe('runTrace golden round trip', () => {
       join(cases, 'cases.csv'),
       'Case,Surname,First,Sex,Born\nC1,Simpson,Homer,M,12/05/1956\n',
     );
-    const mapped = await runTrace(() => Promise.resolve(traceRegisterFrom(TRACE_REGISTER)), {
-      requestPath: join(cases, 'cases.csv'),
-      outPath: join(cases, 'out.csv'),
-      model: versionModel(defaultModel(), false),
-      mapping: mapping.data,
-      dateFormat: 'DD/MM/YYYY',
-      startedAt: '2026-01-01T00:00:00.000Z',
-    });
+    const mapped = await runTrace(
+      () => Promise.resolve(inMemoryBackend(traceRegisterFrom(TRACE_REGISTER))),
+      {
+        requestPath: join(cases, 'cases.csv'),
+        outPath: join(cases, 'out.csv'),
+        model: versionModel(defaultModel(), false),
+        mapping: mapping.data,
+        dateFormat: 'DD/MM/YYYY',
+        startedAt: '2026-01-01T00:00:00.000Z',
+      },
+    );
     expect(mapped.success && mapped.data.report.outcomes.matched.count).toBe(1);
     const [traced] = table(await readFile(join(cases, 'out.csv'), 'utf8')).rows;
     expect(traced).toMatchObject({ 'UNIQUE REFERENCE': 'C1', MATCHED_NHS_NO: n(0) });

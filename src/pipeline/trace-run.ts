@@ -5,12 +5,16 @@ import type { ColumnMapping } from '../formats/column-mapping.js';
 import type { RequestDateFormat } from '../formats/pds-mesh-request-types.js';
 import { responseRow, TRACE_RESPONSE_COLUMNS } from '../formats/pds-mesh-response.js';
 import type { DecisionThresholds } from '../matching/index.js';
-import { openRequestFile, type RequestSourceOptions } from './request-source.js';
+import {
+  openRequestFile,
+  type RequestSource,
+  type RequestSourceOptions,
+} from './request-source.js';
 import { openCleansingFiles } from './trace-cleansing.js';
-import { traceSourceRow } from './trace-decide.js';
+import type { TraceBackend } from './trace-backend.js';
+import type { SourceRow } from './request-source.js';
 import { trainForRequests, type VersionedModel } from './trace-model.js';
 import { openCsvSink, traceOutputPaths, writeFileAtomic } from './trace-output.js';
-import type { TraceRegister } from './trace-register.js';
 import { countRow, emptyCounts, traceReport, type TraceReport } from './trace-report.js';
 
 /** Settings of {@link runTrace}. */
@@ -28,6 +32,8 @@ export interface TraceRunOptions {
   /** Training seed; default 1. */
   readonly seed?: number;
   readonly thresholds?: DecisionThresholds;
+  /** Rows traced together (one set-based query on a SQL backend); default 10,000. */
+  readonly chunkRows?: number;
   /** Progress is reported every this many rows; default 10,000. */
   readonly progressEvery?: number;
   /** Receives progress lines (counts and rates only, never patient data). */
@@ -42,35 +48,72 @@ export interface TraceRunResult {
   readonly model: VersionedModel;
 }
 
+function readOptionsOf(options: TraceRunOptions): RequestSourceOptions & {
+  readonly dateFormat: RequestDateFormat;
+} {
+  return {
+    dateFormat: options.dateFormat ?? 'YYYYMMDD',
+    ...(options.mapping === undefined ? {} : { mapping: options.mapping }),
+    ...(options.today === undefined ? {} : { today: options.today }),
+  };
+}
+
 /**
- * Traces a request file against a register held in memory and writes the response, the
+ * Groups an async stream into arrays of at most `size` items, in order.
+ * @param items - the stream
+ * @param size - the largest chunk
+ */
+export async function* inChunks<T>(items: AsyncIterable<T>, size: number): AsyncGenerator<T[]> {
+  let chunk: T[] = [];
+  for await (const item of items) {
+    chunk.push(item);
+    if (chunk.length >= size) {
+      yield chunk;
+      chunk = [];
+    }
+  }
+  if (chunk.length > 0) {
+    yield chunk;
+  }
+}
+
+/**
+ * Traces a request file against a register (through a {@link TraceBackend}) and writes the response, the
  * cleansing files, the model used and the JSON report, every one atomically. Fails (as a value)
  * only when the request file cannot be opened or is not a request file, or when no model is
  * given and none can be trained; bad rows are answered with their row error code.
  * The request file's header is checked before the register is loaded, so a wrong file is refused
- * at once.
- * @param loadRegister - loads the register into memory (`loadTraceRegister`); called once
+ * at once. Rows are traced in chunks of `chunkRows` and written in file order.
+ * @param openBackend - opens the register's backend (in memory, or SQL over the store); called once
  * @param options - files, model, reading options, progress
  */
 export async function runTrace(
-  loadRegister: () => Promise<TraceRegister>,
+  openBackend: () => Promise<TraceBackend>,
   options: TraceRunOptions,
 ): Promise<Result<TraceRunResult>> {
-  const dateFormat = options.dateFormat ?? 'YYYYMMDD';
-  const readOptions: RequestSourceOptions = {
-    dateFormat,
-    ...(options.mapping === undefined ? {} : { mapping: options.mapping }),
-    ...(options.today === undefined ? {} : { today: options.today }),
-  };
-  const opened = await openRequestFile(options.requestPath, readOptions);
+  const opened = await openRequestFile(options.requestPath, readOptionsOf(options));
   if (!opened.success) {
     return opened;
   }
-  const register = await loadRegister();
+  const backend = await openBackend();
+  try {
+    return await traceWith(backend, opened.data, options);
+  } finally {
+    await backend.close();
+  }
+}
+
+async function traceWith(
+  backend: TraceBackend,
+  opened: RequestSource,
+  options: TraceRunOptions,
+): Promise<Result<TraceRunResult>> {
+  const readOptions = readOptionsOf(options);
+  const { dateFormat } = readOptions;
   let model = options.model;
-  let source = opened.data;
+  let source = opened;
   if (model === undefined) {
-    const trained = await trainForRequests(source, register, {
+    const trained = await trainForRequests(source, backend, {
       seed: options.seed ?? 1,
       at: options.startedAt,
       dateFormat,
@@ -86,11 +129,11 @@ export async function runTrace(
     source = again.data;
   }
   const paths = traceOutputPaths(options.outPath);
-  const settings = {
+  const tracer = backend.tracer({
     model: model.model,
-    lookup: register.lookup,
+    dateFormat,
     ...(options.thresholds === undefined ? {} : { thresholds: options.thresholds }),
-  };
+  });
   const response = openCsvSink(paths.response, TRACE_RESPONSE_COLUMNS);
   const cleansing = openCleansingFiles(paths);
   const counts = emptyCounts();
@@ -98,14 +141,22 @@ export async function runTrace(
   const started = performance.now();
   const elapsed = (): number => (performance.now() - started) / 1000;
   try {
-    for await (const row of source.rows()) {
-      const traced = traceSourceRow(row, register, settings, dateFormat);
-      await response.write(responseRow(row.row, traced.answer));
-      await cleansing.add(row, traced);
-      countRow(counts, traced);
-      if (counts.rows % every === 0) {
-        const rate = Math.round(counts.rows / Math.max(elapsed(), 1e-9));
-        options.onProgress?.(`traced ${counts.rows.toLocaleString('en-GB')} rows (${rate} rows/s)`);
+    for await (const rows of inChunks<SourceRow>(source.rows(), options.chunkRows ?? 10_000)) {
+      const answers = await tracer.trace(rows);
+      for (const [i, row] of rows.entries()) {
+        const traced = answers[i];
+        if (traced === undefined) {
+          throw new Error(`the tracer answered ${answers.length} of ${rows.length} rows`);
+        }
+        await response.write(responseRow(row.row, traced.answer));
+        await cleansing.add(row, traced);
+        countRow(counts, traced);
+        if (counts.rows % every === 0) {
+          const rate = Math.round(counts.rows / Math.max(elapsed(), 1e-9));
+          options.onProgress?.(
+            `traced ${counts.rows.toLocaleString('en-GB')} rows (${rate} rows/s)`,
+          );
+        }
       }
     }
     counts.duplicateRows = cleansing.duplicateRows;
@@ -120,7 +171,7 @@ export async function runTrace(
     input: basename(options.requestPath),
     startedAt: options.startedAt,
     seconds: elapsed(),
-    registerPeople: register.people.size,
+    registerPeople: backend.registerPeople,
     model: { name: model.model.name, version: model.version, trained: model.trained },
     blankRows: source.stats.blankRows,
     files: Object.fromEntries(Object.entries(paths).map(([role, path]) => [role, basename(path)])),

@@ -1,6 +1,7 @@
 import { openRequestFile } from '../../pipeline/request-source.js';
 import { trainForRequests, type VersionedModel } from '../../pipeline/trace-model.js';
 import { writeFileAtomic } from '../../pipeline/trace-output.js';
+import { inMemoryBackend } from '../../pipeline/trace-backend.js';
 import { loadTraceRegister } from '../../pipeline/trace-register.js';
 import { checkOutputFolder, issuesText } from './cli-files.js';
 import { CliError } from '../exit-codes.js';
@@ -46,7 +47,11 @@ export async function trainModel(
     process.stderr.write('loading the register into memory\n');
     const register = await loadTraceRegister(store);
     process.stderr.write(`register: ${register.people.size.toLocaleString('en-GB')} people\n`);
-    return trainForRequests(source, register, { seed, at, dateFormat: DATE_FORMAT });
+    return trainForRequests(source, inMemoryBackend(register), {
+      seed,
+      at,
+      dateFormat: DATE_FORMAT,
+    });
   });
   if (!trained.success) {
     throw new CliError(issuesText(trained.issues).replace(/; pass one with --model$/, ''));

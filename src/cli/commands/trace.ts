@@ -8,7 +8,8 @@ import {
 import { parseModel } from '../../matching/index.js';
 import { appendAudit, auditEntry, defaultAuditPath } from '../../pipeline/trace-audit.js';
 import { versionModel, type VersionedModel } from '../../pipeline/trace-model.js';
-import { loadTraceRegister, type TraceRegister } from '../../pipeline/trace-register.js';
+import { inMemoryBackend, type TraceBackend } from '../../pipeline/trace-backend.js';
+import { loadTraceRegister } from '../../pipeline/trace-register.js';
 import { runTrace } from '../../pipeline/trace-run.js';
 import { checkOutputFolder, issuesText, readText } from './cli-files.js';
 import { CliError, ExitCode } from '../exit-codes.js';
@@ -84,11 +85,11 @@ async function runCommand(request: string, options: TraceOptions): Promise<void>
   const progressEvery = Math.max(1, parseCount(options.progressEvery, '--progress-every'));
   const startedAt = new Date().toISOString();
   const result = await withRegister(options.db, 'existing', async (store) => {
-    const load = async (): Promise<TraceRegister> => {
+    const load = async (): Promise<TraceBackend> => {
       process.stderr.write('loading the register into memory\n');
       const register = await loadTraceRegister(store);
       process.stderr.write(`register: ${register.people.size.toLocaleString('en-GB')} people\n`);
-      return register;
+      return inMemoryBackend(register);
     };
     return runTrace(load, {
       requestPath: request,

@@ -1,0 +1,78 @@
+import type { Result } from '../core/result.js';
+import type { RequestDateFormat } from '../formats/pds-mesh-request-types.js';
+import type { DecisionThresholds, MatchModel, MatchRecord } from '../matching/index.js';
+import { trainInMemory, type TrainOptions, type TrainReport } from './in-memory-train.js';
+import type { SourceRow } from './request-source.js';
+import { traceSourceRow, type RowTrace } from './trace-decide.js';
+import type { TraceRegister } from './trace-register.js';
+
+/** What a tracer needs to decide rows: the model, thresholds and the request file's date layout. */
+export interface TracerSettings {
+  readonly model: MatchModel;
+  readonly thresholds?: DecisionThresholds;
+  readonly dateFormat: RequestDateFormat;
+}
+
+/** Traces request rows a chunk at a time (a chunk lets a set-based engine work on many at once). */
+export interface RowTracer {
+  /**
+   * Traces rows and answers each: one {@link RowTrace} per row, in the same order.
+   * @param rows - consecutive rows of the request file
+   */
+  trace(rows: readonly SourceRow[]): Promise<readonly RowTrace[]>;
+}
+
+/**
+ * Where a trace run finds the register: the in-process register held in memory, or a
+ * set-based engine over the store. Both decide each row the same way (`traceRecord`), so a run
+ * gives the same response whichever executes it.
+ */
+export interface TraceBackend {
+  /** Which execution this is, for the report (`in-memory`, `duckdb-sql`). */
+  readonly execution: string;
+  /** Current people in the register. */
+  readonly registerPeople: number;
+  /**
+   * Trains a model without labels on request records × the register.
+   * @param requests - request records (a sample of the file)
+   * @param options - seed and provenance
+   */
+  train(requests: readonly MatchRecord[], options: TrainOptions): Promise<Result<TrainReport>>;
+  /**
+   * A tracer for one run.
+   * @param settings - model, thresholds, date layout
+   */
+  tracer(settings: TracerSettings): RowTracer;
+  /** Releases what the backend holds (temp tables); the store itself is closed by its owner. */
+  close(): Promise<void>;
+}
+
+/**
+ * The in-process backend: the whole register in memory (`loadTraceRegister`), candidates from
+ * the in-memory index, one row at a time.
+ * @param register - the register in memory
+ */
+export function inMemoryBackend(register: TraceRegister): TraceBackend {
+  return {
+    execution: 'in-memory',
+    registerPeople: register.people.size,
+    train: (requests, options) =>
+      Promise.resolve(
+        trainInMemory(register.records, requests, (r) => register.index.candidates(r), options),
+      ),
+    tracer: (settings) => {
+      const trace = {
+        model: settings.model,
+        lookup: register.lookup,
+        ...(settings.thresholds === undefined ? {} : { thresholds: settings.thresholds }),
+      };
+      return {
+        trace: (rows) =>
+          Promise.resolve(
+            rows.map((row) => traceSourceRow(row, register, trace, settings.dateFormat)),
+          ),
+      };
+    },
+    close: () => Promise.resolve(),
+  };
+}
