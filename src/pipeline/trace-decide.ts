@@ -11,7 +11,12 @@ import {
   type CascadeCandidate,
   type MatchRecord,
 } from '../matching/index.js';
-import { traceRecord, type TraceResult, type TraceSettings } from '../matching/trace-decision.js';
+import {
+  traceRecord,
+  type TracedCandidate,
+  type TraceResult,
+  type TraceSettings,
+} from '../matching/trace-decision.js';
 import { matchInputFromRequestRow } from './in-memory-request.js';
 import { confidencePercentage, explanationText } from './trace-explain.js';
 import type { SourceRow } from './request-source.js';
@@ -27,6 +32,8 @@ export interface RowTrace {
   readonly conflicts: readonly Conflict[];
   /** The request carried a valid (Modulus 11) NHS Number: coverage before the trace. */
   readonly suppliedValid: boolean;
+  /** The best-scored candidates with their explanations, best first (what a reviewer sees). */
+  readonly candidates: readonly TracedCandidate[];
 }
 
 const INDICATOR = { 'cross-check': '1', alphanumeric: '3', probabilistic: '4' } as const;
@@ -47,6 +54,7 @@ function rowErrorTrace(row: SourceRow): RowTrace {
     reasons: issues.map((issue) => `${issue.code} ${issue.message}`),
     conflicts: [],
     suppliedValid: false,
+    candidates: [],
   };
 }
 
@@ -137,7 +145,7 @@ export function traceSourceRow(
     supplied === undefined
       ? undefined
       : suppliedConflict({ supplied, record, request }, { result, candidates }, register);
-  const base = { suppliedValid: supplied !== undefined };
+  const base = { suppliedValid: supplied !== undefined, candidates: result.candidates };
   if (conflict !== undefined) {
     return {
       ...base,
