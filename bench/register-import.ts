@@ -40,6 +40,8 @@ interface Run {
   /** CPU time of the import process (user + system, all threads), in seconds. */
   readonly cpuSeconds: number;
   readonly stdout: string;
+  /** Each step of the commit and its seconds, as the import reported them. */
+  readonly phases: readonly (readonly [string, number])[];
 }
 
 /** Runs the CLI from source as a child process and times it. */
@@ -47,6 +49,7 @@ function cli(args: readonly string[]): Promise<Run> {
   const started = process.hrtime.bigint();
   const child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, NHS_TRACE_IMPORT_PHASES: '1' },
   });
   let stdout = '';
   let stderr = '';
@@ -69,7 +72,11 @@ function cli(args: readonly string[]): Promise<Run> {
         process.stderr.write(stderr.replace(/BENCH_(MAX_RSS_KIB|CPU_MS)=\d+\n/g, ''));
       }
       const maxRssKib = Number(rss ?? 0);
+      const phases = [...stderr.matchAll(/^phase: (.+) ([\d.]+) s$/gm)].map(
+        (m) => [m[1] ?? '', Number(m[2])] as const,
+      );
       resolve({
+        phases,
         seconds,
         readSeconds,
         code,
@@ -138,6 +145,9 @@ console.log(
   `  CPU time:        ${first.cpuSeconds.toFixed(1)} s (user + system, all threads): ${fmt(people / first.cpuSeconds)} people per CPU-second`,
 );
 console.log(`  peak RSS:        ${mib(first.maxRssKib)} (VmHWM of the import process)`);
+console.log(
+  `  commit steps:    ${first.phases.map(([p, s]) => `${p} ${s.toFixed(1)} s`).join('; ')}`,
+);
 console.log(`  database size:   ${mib(statSync(db).size / 1024)}`);
 
 if (values.reimport) {

@@ -9,6 +9,13 @@ import { phoneticCodes } from '../matching/string/phonetic.js';
  * distinct raw value and keep them in dictionary tables.
  */
 
+/**
+ * The version of the derivations below. Stores record the version their dictionaries were made
+ * with and re-derive every key when it differs, so keys made by two versions never mix: raise
+ * it whenever a change to these functions (or to what they call) changes any result.
+ */
+export const DERIVATION_VERSION = 1;
+
 /** Matching keys of one name field; `null` where the name is empty, a placeholder or non-Latin. */
 export interface DerivedName {
   /** Uppercase ASCII letters, no spaces (`O'Reilly` → `OREILLY`). */

@@ -15,8 +15,19 @@ import { CliError, ExitCode } from '../exit-codes.js';
 /** The `--db` default: the DuckDB file in the working directory. */
 export const DEFAULT_DB = DEFAULT_DUCKDB_PATH;
 
-/** The `--memory-limit` default for imports: DuckDB spills to disk beyond it. */
-export const DEFAULT_MEMORY_LIMIT = '3GB';
+/**
+ * The `--memory-limit` default for imports: DuckDB spills to disk beyond it. The process peaks
+ * about 1.6 GiB above it while DuckDB commits a large import, so 2.5GB keeps a
+ * 10,000,000-person import under 4 GiB (3.92 GiB measured; docs/benchmarks.md).
+ */
+export const DEFAULT_MEMORY_LIMIT = '2.5GB';
+
+/** Set to `1` to print how long each step of an import's commit takes (used by the benchmark). */
+export const PHASES_ENV = 'NHS_TRACE_IMPORT_PHASES';
+
+function writePhase(phase: string, seconds: number): void {
+  process.stderr.write(`phase: ${phase} ${seconds.toFixed(2)} s\n`);
+}
 
 function openFailure(db: string, error: unknown): CliError {
   const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
@@ -67,9 +78,11 @@ export async function openRegister(
     throw new CliError(`${db}: no register there; load one with 'nhs-trace register import'`);
   }
   try {
-    return await openDuckDbRegisterStore(
-      memoryLimit === undefined ? { path: db } : { path: db, memoryLimit },
-    );
+    return await openDuckDbRegisterStore({
+      path: db,
+      ...(memoryLimit === undefined ? {} : { memoryLimit }),
+      ...(process.env[PHASES_ENV] === '1' ? { onImportPhase: writePhase } : {}),
+    });
   } catch (error) {
     throw openFailure(db, error);
   }

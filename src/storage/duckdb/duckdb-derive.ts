@@ -1,5 +1,10 @@
 import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
-import { deriveFamilyName, deriveForename, derivePostcode } from '../derived-values.js';
+import {
+  DERIVATION_VERSION,
+  deriveFamilyName,
+  deriveForename,
+  derivePostcode,
+} from '../derived-values.js';
 
 /**
  * Fills the derivation dictionaries for the raw values an import brings that the store has not
@@ -16,6 +21,44 @@ function appendText(appender: DuckDBAppender, value: string | null): void {
   }
 }
 
+/**
+ * Whether the stored dictionaries were made by this program's derivations. A store with
+ * dictionary entries but no recorded version predates the stamp and counts as stale.
+ * @param conn - an open connection
+ */
+export async function derivationsAreCurrent(conn: DuckDBConnection): Promise<boolean> {
+  const reader = await conn.runAndReadAll(`SELECT
+      (SELECT max(version) FROM derivation_version),
+      (SELECT count(*) FROM (SELECT 1 FROM name_derivation UNION ALL SELECT 1 FROM postcode_derivation))`);
+  const [version, entries] = reader.getRows()[0] ?? [];
+  return version === null || version === undefined
+    ? Number(entries ?? 0) === 0
+    : Number(version) === DERIVATION_VERSION;
+}
+
+/**
+ * Statements that re-key every stored name and address from freshly derived dictionaries, run
+ * inside an import's transaction when the stored derivations are stale (after the new
+ * dictionaries were filled, before term frequencies are refreshed), and then stamp the version.
+ */
+export const REKEY_SQL: readonly string[] = [
+  `UPDATE person_name AS n SET family_key = f.key, family_phonetic1 = f.phonetic1,
+     family_phonetic2 = f.phonetic2
+   FROM name_derivation AS f WHERE f.kind = 'family' AND f.raw = n.family`,
+  `UPDATE person_name AS n SET given_key = g.key, given_phonetic1 = g.phonetic1,
+     given_phonetic2 = g.phonetic2
+   FROM name_derivation AS g WHERE g.kind = 'given' AND g.raw = array_to_string(n.given, ' ')`,
+  `UPDATE person_address AS a SET postcode = d.postcode, postcode_area = d.area,
+     postcode_district = d.district, postcode_sector = d.sector, postcode_unit = d.unit
+   FROM postcode_derivation AS d WHERE d.raw = a.postal_code`,
+];
+
+/** Statements that record this program's derivation version, inside an import's transaction. */
+export const STAMP_SQL: readonly string[] = [
+  'DELETE FROM derivation_version',
+  `INSERT INTO derivation_version VALUES (${String(DERIVATION_VERSION)})`,
+];
+
 async function distinctNew(conn: DuckDBConnection, sql: string): Promise<string[]> {
   const reader = await conn.runAndReadAll(sql);
   return reader.getColumns()[0]?.map(String) ?? [];
@@ -23,10 +66,17 @@ async function distinctNew(conn: DuckDBConnection, sql: string): Promise<string[
 
 /**
  * Derives keys for the new raw values in `stg_name` and `stg_address` into the temp tables
- * `new_name_derivation` and `new_postcode_derivation`.
+ * `new_name_derivation` and `new_postcode_derivation`. With `everything`, it derives every raw
+ * value, stored ones too, so the import can replace stale dictionaries whole.
  * @param conn - the import's connection, with the staging tables built
+ * @param everything - derive stored values as well as new ones
  */
-export async function deriveNewValues(conn: DuckDBConnection): Promise<void> {
+export async function deriveNewValues(conn: DuckDBConnection, everything = false): Promise<void> {
+  const unseen = (kind: string, column: string): string =>
+    everything
+      ? 'TRUE'
+      : `NOT EXISTS (SELECT 1 FROM name_derivation d WHERE d.kind = '${kind}' AND d.raw = ${column})`;
+  const stored = (sql: string): string => (everything ? ` UNION ${sql}` : '');
   await conn.run(
     'CREATE OR REPLACE TEMP TABLE new_name_derivation AS SELECT * FROM name_derivation LIMIT 0',
   );
@@ -35,13 +85,13 @@ export async function deriveNewValues(conn: DuckDBConnection): Promise<void> {
   );
   const families = await distinctNew(
     conn,
-    `SELECT DISTINCT family FROM stg_name n WHERE NOT EXISTS
-       (SELECT 1 FROM name_derivation d WHERE d.kind = 'family' AND d.raw = n.family)`,
+    `SELECT DISTINCT family FROM stg_name n WHERE ${unseen('family', 'n.family')}
+     ${stored('SELECT family FROM person_name')}`,
   );
   const givens = await distinctNew(
     conn,
-    `SELECT DISTINCT given_text FROM stg_name n WHERE NOT EXISTS
-       (SELECT 1 FROM name_derivation d WHERE d.kind = 'given' AND d.raw = n.given_text)`,
+    `SELECT DISTINCT given_text FROM stg_name n WHERE ${unseen('given', 'n.given_text')}
+     ${stored(`SELECT array_to_string(given, ' ') FROM person_name`)}`,
   );
   const names = await conn.createAppender('new_name_derivation');
   const add = (kind: string, raw: string, derive: typeof deriveFamilyName): void => {
@@ -63,8 +113,11 @@ export async function deriveNewValues(conn: DuckDBConnection): Promise<void> {
 
   const postcodes = await distinctNew(
     conn,
-    `SELECT DISTINCT postalCode FROM stg_address a WHERE postalCode IS NOT NULL AND NOT EXISTS
-       (SELECT 1 FROM postcode_derivation d WHERE d.raw = a.postalCode)`,
+    `SELECT DISTINCT postalCode FROM stg_address a WHERE postalCode IS NOT NULL AND ${
+      everything
+        ? 'TRUE'
+        : 'NOT EXISTS (SELECT 1 FROM postcode_derivation d WHERE d.raw = a.postalCode)'
+    } ${stored('SELECT postal_code FROM person_address WHERE postal_code IS NOT NULL')}`,
   );
   const places = await conn.createAppender('new_postcode_derivation');
   for (const raw of postcodes) {

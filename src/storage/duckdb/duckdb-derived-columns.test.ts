@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, describe, expect, it } from 'vitest';
+import { DERIVATION_VERSION } from '../derived-values.js';
 import { upsertPeople } from '../register-store-ops.js';
 import { fixturePerson, testNhsNumber as n } from '../test-support/register-people.js';
 import { openDuckDbRegisterStore } from './duckdb-register-store.js';
@@ -106,6 +107,52 @@ describe('DuckDB derived matching columns', () => {
     ]);
     expect(await query(path, 'SELECT max(version) AS v FROM schema_version')).toEqual([
       { v: SCHEMA_VERSION },
+    ]);
+  });
+});
+
+describe('DuckDB derivation version', () => {
+  it('re-derives every stored key when the store was made by another derivation version', async () => {
+    const path = join(dir, 'stale.duckdb');
+    const store = await openDuckDbRegisterStore({ path });
+    await upsertPeople(store, [fixturePerson(n(0)), fixturePerson(n(1))]);
+    await store.close();
+    expect(await query(path, 'SELECT version FROM derivation_version')).toEqual([
+      { version: DERIVATION_VERSION },
+    ]);
+
+    // As an older program would have left it: other keys, another version.
+    await query(
+      path,
+      `UPDATE derivation_version SET version = ${String(DERIVATION_VERSION - 1)};
+       UPDATE name_derivation SET key = 'STALE', phonetic1 = 'STL';
+       UPDATE person_name SET family_key = 'STALE', family_phonetic1 = 'STL', given_key = 'STALE';
+       UPDATE postcode_derivation SET unit = 'STALE';
+       UPDATE person_address SET postcode_unit = 'STALE'`,
+    );
+    const stale = `SELECT
+      (SELECT count(*) FROM person_name WHERE 'STALE' IN (family_key, given_key)) +
+      (SELECT count(*) FROM person_address WHERE postcode_unit = 'STALE') +
+      (SELECT count(*) FROM name_derivation WHERE key = 'STALE') +
+      (SELECT count(*) FROM postcode_derivation WHERE unit = 'STALE') AS stale`;
+    expect((await query(path, stale))[0]?.['stale']).toBeGreaterThan(0n);
+
+    const again = await openDuckDbRegisterStore({ path });
+    await upsertPeople(again, [fixturePerson(n(2))]);
+    await again.close();
+
+    expect(await query(path, 'SELECT version FROM derivation_version')).toEqual([
+      { version: DERIVATION_VERSION },
+    ]);
+    expect(await query(path, stale)).toEqual([{ stale: 0n }]);
+    expect(
+      await query(
+        path,
+        `SELECT DISTINCT family_key FROM person_name WHERE ord = 0 ORDER BY family_key`,
+      ),
+    ).toEqual([{ family_key: 'SIMPSON' }]);
+    expect(await query(path, 'SELECT value, n FROM tf_family_name')).toEqual([
+      { value: 'SIMPSON', n: 3n },
     ]);
   });
 });
