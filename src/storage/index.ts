@@ -24,3 +24,19 @@ export {
   type DerivedName,
   type DerivedPostcode,
 } from './derived-values.js';
+export type {
+  ListItemsOptions,
+  QueueSummary,
+  ReviewCandidate,
+  ReviewCounts,
+  ReviewDecision,
+  ReviewDecisionInput,
+  ReviewEntry,
+  ReviewItem,
+  ReviewOutcome,
+  ReviewStore,
+  ReviewVerdict,
+  StoredReviewItem,
+  TraceJob,
+} from './review-store.js';
+export { reviewFingerprint } from './review-rules.js';

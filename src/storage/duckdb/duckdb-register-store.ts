@@ -7,7 +7,11 @@ import type {
   RegisterStore,
   RegisterStoreCapabilities,
 } from '../register-store.js';
-import { DEFAULT_REWRITE_FROM, DuckDbRegisterImport } from './duckdb-import.js';
+import {
+  DEFAULT_REWRITE_FROM,
+  DuckDbRegisterImport,
+  type DuckDbImportTuning,
+} from './duckdb-import.js';
 import { personFromJson, personJsonSql } from './duckdb-read-sql.js';
 import { migrate } from './duckdb-schema.js';
 import { duckDbStats } from './duckdb-stats.js';
@@ -28,6 +32,10 @@ export interface DuckDbRegisterStoreOptions {
    * tables rather than delete rows in place, which DuckDB does slowly. Default 10,000.
    */
   readonly rewriteFrom?: number;
+  /** DuckDB `temp_directory`, where it spills beyond `memoryLimit`. Default `<path>.tmp`. */
+  readonly tempDirectory?: string;
+  /** Called with the name and duration of each step of an import's commit (benchmarks). */
+  readonly onImportPhase?: (phase: string, seconds: number) => void;
 }
 
 const GET_ONE = personJsonSql(`nhs_number = coalesce(
@@ -42,7 +50,7 @@ export class DuckDbRegisterStore implements RegisterStore {
   readonly capabilities: RegisterStoreCapabilities;
   readonly #instance: DuckDBInstance;
   readonly #conn: DuckDBConnection;
-  readonly #rewriteFrom: number;
+  readonly #tuning: DuckDbImportTuning;
   #importing = false;
   #closed = false;
 
@@ -53,7 +61,10 @@ export class DuckDbRegisterStore implements RegisterStore {
   ) {
     this.#instance = instance;
     this.#conn = conn;
-    this.#rewriteFrom = options.rewriteFrom ?? DEFAULT_REWRITE_FROM;
+    this.#tuning = {
+      rewriteFrom: options.rewriteFrom ?? DEFAULT_REWRITE_FROM,
+      ...(options.onImportPhase === undefined ? {} : { onPhase: options.onImportPhase }),
+    };
     const persistent = (options.path ?? DEFAULT_DUCKDB_PATH) !== ':memory:';
     this.capabilities = Object.freeze({
       persistent,
@@ -75,6 +86,9 @@ export class DuckDbRegisterStore implements RegisterStore {
     if (options.threads !== undefined) {
       settings['threads'] = String(options.threads);
     }
+    if (options.tempDirectory !== undefined) {
+      settings['temp_directory'] = options.tempDirectory;
+    }
     const instance = await DuckDBInstance.create(path, settings);
     try {
       const conn = await instance.connect();
@@ -94,13 +108,9 @@ export class DuckDbRegisterStore implements RegisterStore {
     }
     this.#importing = true;
     try {
-      return await DuckDbRegisterImport.start(
-        this.#conn,
-        { rewriteFrom: this.#rewriteFrom },
-        () => {
-          this.#importing = false;
-        },
-      );
+      return await DuckDbRegisterImport.start(this.#conn, this.#tuning, () => {
+        this.#importing = false;
+      });
     } catch (error) {
       this.#importing = false;
       throw error;
@@ -143,6 +153,15 @@ export class DuckDbRegisterStore implements RegisterStore {
         yield personFromJson(String(doc));
       }
     }
+  }
+
+  /**
+   * A further connection to the same database, for work beside the register (the match index
+   * of the SQL trace). The caller closes it before closing the store.
+   */
+  connect(): Promise<DuckDBConnection> {
+    this.#assertOpen();
+    return this.#instance.connect();
   }
 
   /** Closes the connection and the database file. */

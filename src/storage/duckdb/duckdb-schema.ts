@@ -1,4 +1,5 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { DUCKDB_REVIEW_TABLES } from './duckdb-review-schema.js';
 
 /**
  * The register schema in DuckDB, as numbered migrations recorded in `schema_version`.
@@ -103,6 +104,16 @@ export const MIGRATIONS: readonly Migration[] = [
       `CREATE TABLE tf_postcode (value VARCHAR NOT NULL, n BIGINT NOT NULL, frequency DOUBLE NOT NULL)`,
       ...INDEXES.map(createIndexSql),
     ],
+  },
+  {
+    version: 2,
+    description: 'trace jobs, review items and review decisions',
+    statements: DUCKDB_REVIEW_TABLES,
+  },
+  {
+    version: 3,
+    description: 'derivation version of the name and postcode dictionaries',
+    statements: ['CREATE TABLE derivation_version (version INTEGER NOT NULL)'],
   },
 ];
 

@@ -6,3 +6,8 @@ export {
   type DuckDbRegisterStoreOptions,
 } from './duckdb-register-store.js';
 export { SCHEMA_VERSION } from './duckdb-schema.js';
+export {
+  duckDbReviewStoreOn,
+  openDuckDbReviewStore,
+  type DuckDbReviewStoreOptions,
+} from './duckdb-review-store.js';

@@ -4,6 +4,10 @@ export {
   openPostgresRegisterStore,
   type PostgresRegisterStoreOptions,
 } from './postgres-register-store.js';
+export {
+  openPostgresReviewStore,
+  type PostgresReviewStoreOptions,
+} from './postgres-review-store.js';
 export { PG_SCHEMA_VERSION } from './postgres-schema.js';
 export {
   DEFAULT_PG_SCHEMA,

@@ -1,4 +1,5 @@
 import type { PgConnection } from './pg-driver.js';
+import { PG_REVIEW_TABLES } from './postgres-review-schema.js';
 
 /**
  * The register schema in PostgreSQL: the same tables and derived columns as the DuckDB schema
@@ -92,6 +93,11 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
       termFrequencyTable('tf_given_name'),
       termFrequencyTable('tf_postcode'),
     ],
+  },
+  {
+    version: 2,
+    description: 'trace jobs, review items and review decisions',
+    statements: PG_REVIEW_TABLES,
   },
 ];
 

@@ -160,6 +160,6 @@ describe('PostgreSQL register store', () => {
     const schema = schemas.next();
     await open(schema);
     await sql(schema, `INSERT INTO schema_version (version, description) VALUES (99, 'future')`);
-    await expect(open(schema)).rejects.toThrow(/version 99, newer than this program's 1/);
+    await expect(open(schema)).rejects.toThrow(/version 99, newer than this program's \d+/);
   });
 });
