@@ -74,7 +74,7 @@ function boundaryRule(layer) {
 }
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'coverage/**', 'node_modules/**', 'out/**', '.bench/**'] },
+  { ignores: ['dist/**', 'coverage/**', 'node_modules/**', 'out/**', '.bench/**', '.tmp/**'] },
   eslint.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {

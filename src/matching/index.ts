@@ -91,3 +91,13 @@ export { estimateLambdaFromRules } from './train/lambda.js';
 export { estimateUFromRandomPairs } from './train/u-random.js';
 export type { SimulationOptions } from './train/simulate.js';
 export { simulateVectors } from './train/simulate.js';
+
+export {
+  buildMatchTableSql,
+  MATCH_COLUMNS_SQL,
+  MATCH_RECORD_STRUCTURE,
+  nicknameRows,
+} from './sql/match-table-sql.js';
+export { comparisonGammaSql, comparisonLevelSql } from './sql/comparison-sql.js';
+export { doubleSql, gammaColumnsSql, TF_SQL_COLUMN, weightSql } from './sql/score-sql.js';
+export { blockingKeysSql, ruleKeysSql } from './sql/blocking-sql.js';

@@ -1,9 +1,16 @@
 import type { Result } from '../core/result.js';
 import type { RequestDateFormat } from '../formats/pds-mesh-request-types.js';
 import type { DecisionThresholds, MatchModel, MatchRecord } from '../matching/index.js';
+import { traceDeterministic, type TraceResult } from '../matching/trace-decision.js';
 import { trainInMemory, type TrainOptions, type TrainReport } from './in-memory-train.js';
 import type { SourceRow } from './request-source.js';
-import { traceSourceRow, type RowTrace } from './trace-decide.js';
+import {
+  answerRow,
+  inMemoryView,
+  prepareRow,
+  traceSourceRow,
+  type RowTrace,
+} from './trace-decide.js';
 import type { TraceRegister } from './trace-register.js';
 
 /** What a tracer needs to decide rows: the model, thresholds and the request file's date layout. */
@@ -11,6 +18,11 @@ export interface TracerSettings {
   readonly model: MatchModel;
   readonly thresholds?: DecisionThresholds;
   readonly dateFormat: RequestDateFormat;
+  /**
+   * The deterministic cascade alone (cross-check, then alphanumeric), as PDS traces without its
+   * algorithmic step: the baseline the probabilistic engine is measured against.
+   */
+  readonly cascadeOnly?: boolean;
 }
 
 /** Traces request rows a chunk at a time (a chunk lets a set-based engine work on many at once). */
@@ -66,12 +78,21 @@ export function inMemoryBackend(register: TraceRegister): TraceBackend {
         lookup: register.lookup,
         ...(settings.thresholds === undefined ? {} : { thresholds: settings.thresholds }),
       };
-      return {
-        trace: (rows) =>
-          Promise.resolve(
-            rows.map((row) => traceSourceRow(row, register, trace, settings.dateFormat)),
-          ),
+      const view = inMemoryView(register);
+      const cascade = (row: SourceRow): RowTrace => {
+        const prepared = prepareRow(row, settings.dateFormat);
+        const candidates = prepared === undefined ? [] : register.index.candidates(prepared.record);
+        const result: TraceResult =
+          prepared === undefined
+            ? { outcome: 'no-match', candidates: [], reasons: [] }
+            : traceDeterministic(prepared.record, candidates);
+        return answerRow(row, prepared, { result, candidates }, view);
       };
+      const one =
+        settings.cascadeOnly === true
+          ? cascade
+          : (row: SourceRow): RowTrace => traceSourceRow(row, register, trace, settings.dateFormat);
+      return { trace: (rows) => Promise.resolve(rows.map(one)) };
     },
     close: () => Promise.resolve(),
   };

@@ -1,3 +1,4 @@
+import type { RegisterPerson } from '../core/person.js';
 import type { RequestDateFormat, TraceRequest } from '../formats/pds-mesh-request-types.js';
 import {
   MULTIPLE_NHS_NO,
@@ -66,12 +67,12 @@ function suppliedConflict(
     readonly request: TraceRequest;
   },
   found: { readonly result: TraceResult; readonly candidates: readonly CascadeCandidate[] },
-  register: TraceRegister,
+  register: RegisterView,
 ): Conflict | undefined {
   const { supplied, record, request } = local;
   const { result, candidates } = found;
-  const holderId = register.numbers.get(supplied);
-  const holder = holderId === undefined ? undefined : register.people.get(holderId);
+  const holderId = register.holderOf(supplied);
+  const holder = holderId === undefined ? undefined : register.person(holderId);
   if (holder !== undefined && record.birthDate !== undefined) {
     const holderRecord = candidates.find((c) => c.id === holderId)?.record;
     const holderDate = (holderRecord ?? fromRegisterPerson(holder)).birthDate;
@@ -112,8 +113,50 @@ function unmatchedAnswer(
   };
 }
 
+/** What a row's answer needs to know about the register beyond its candidates. */
+export interface RegisterView {
+  /** The current NHS Number a number (current or superseded) resolves to. */
+  holderOf(number: string): string | undefined;
+  /** A current person by current NHS Number. */
+  person(id: string): RegisterPerson | undefined;
+}
+
+/** A request row ready to trace: its match record and the valid NHS Number it supplied. */
+export interface PreparedRow {
+  readonly record: MatchRecord;
+  readonly request: TraceRequest;
+  readonly supplied?: string;
+}
+
 /**
- * Traces one request row against the in-memory register and decides its response:
+ * The match record of a request row, or `undefined` for a row error (answered by its code).
+ * @param row - the row as read
+ * @param dateFormat - the request file's date layout
+ */
+export function prepareRow(row: SourceRow, dateFormat: RequestDateFormat): PreparedRow | undefined {
+  if (!row.result.success) {
+    return undefined;
+  }
+  const request = row.result.data;
+  const supplied = request.nhsNumber?.status === 'valid' ? request.nhsNumber.value : undefined;
+  const record = buildMatchRecord(matchInputFromRequestRow(row.row, dateFormat));
+  return { record, request, ...(supplied === undefined ? {} : { supplied }) };
+}
+
+/**
+ * The in-memory register as a {@link RegisterView}.
+ * @param register - the register in memory
+ */
+export function inMemoryView(register: TraceRegister): RegisterView {
+  return {
+    holderOf: (number) => register.numbers.get(number),
+    person: (id) => register.people.get(id),
+  };
+}
+
+/**
+ * Traces one request row against the in-memory register and decides its response
+ * ({@link answerRow} over `traceRecord`):
  * - a row error → its code, `invalid` (`96` → `not-enough-data`), no number;
  * - otherwise {@link traceRecord} (cascade, then Fellegi-Sunter); then a supplied valid NHS
  *   Number is checked against the result: when its register record's date of birth disagrees,
@@ -133,14 +176,33 @@ export function traceSourceRow(
   settings: TraceSettings,
   dateFormat: RequestDateFormat,
 ): RowTrace {
-  if (!row.result.success) {
+  const prepared = prepareRow(row, dateFormat);
+  if (prepared === undefined) {
     return rowErrorTrace(row);
   }
-  const request = row.result.data;
-  const supplied = request.nhsNumber?.status === 'valid' ? request.nhsNumber.value : undefined;
-  const record = buildMatchRecord(matchInputFromRequestRow(row.row, dateFormat));
-  const candidates = register.index.candidates(record);
-  const result = traceRecord(record, candidates, settings);
+  const candidates = register.index.candidates(prepared.record);
+  const result = traceRecord(prepared.record, candidates, settings);
+  return answerRow(row, prepared, { result, candidates }, inMemoryView(register));
+}
+
+/**
+ * Answers a traced row (see {@link traceSourceRow} for the rules), or a row error.
+ * @param row - the row as read
+ * @param prepared - its record (`undefined` for a row error)
+ * @param found - the trace result and the candidates it was decided over
+ * @param register - numbers and people of the register
+ */
+export function answerRow(
+  row: SourceRow,
+  prepared: PreparedRow | undefined,
+  found: { readonly result: TraceResult; readonly candidates: readonly CascadeCandidate[] },
+  register: RegisterView,
+): RowTrace {
+  if (prepared === undefined) {
+    return rowErrorTrace(row);
+  }
+  const { record, request, supplied } = prepared;
+  const { result, candidates } = found;
   const conflict =
     supplied === undefined
       ? undefined
@@ -154,7 +216,7 @@ export function traceSourceRow(
       conflicts: [conflict],
     };
   }
-  const person = result.nhsNumber === undefined ? undefined : register.people.get(result.nhsNumber);
+  const person = result.nhsNumber === undefined ? undefined : register.person(result.nhsNumber);
   if (result.outcome !== 'matched' || person === undefined || result.method === undefined) {
     const outcome = result.outcome === 'matched' ? 'no-match' : result.outcome;
     return {

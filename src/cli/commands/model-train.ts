@@ -1,13 +1,12 @@
 import { openRequestFile } from '../../pipeline/request-source.js';
 import { trainForRequests, type VersionedModel } from '../../pipeline/trace-model.js';
 import { writeFileAtomic } from '../../pipeline/trace-output.js';
-import { inMemoryBackend } from '../../pipeline/trace-backend.js';
-import { loadTraceRegister } from '../../pipeline/trace-register.js';
 import { checkOutputFolder, issuesText } from './cli-files.js';
 import { CliError } from '../exit-codes.js';
 import { modelHeader } from './model-show.js';
 import { parseCount } from './parse-count.js';
 import { withRegister } from './register-store-option.js';
+import { openTraceBackend, parseExecution } from './trace-backend-option.js';
 
 /** Options of `model train`, as commander gives them. */
 export interface ModelTrainOptions {
@@ -44,14 +43,12 @@ export async function trainModel(
   }
   const source = opened.data;
   const trained = await withRegister(options.db, 'existing', async (store) => {
-    process.stderr.write('loading the register into memory\n');
-    const register = await loadTraceRegister(store);
-    process.stderr.write(`register: ${register.people.size.toLocaleString('en-GB')} people\n`);
-    return trainForRequests(source, inMemoryBackend(register), {
-      seed,
-      at,
-      dateFormat: DATE_FORMAT,
-    });
+    const backend = await openTraceBackend(store, parseExecution(undefined, store));
+    try {
+      return await trainForRequests(source, backend, { seed, at, dateFormat: DATE_FORMAT });
+    } finally {
+      await backend.close();
+    }
   });
   if (!trained.success) {
     throw new CliError(issuesText(trained.issues).replace(/; pass one with --model$/, ''));

@@ -12,6 +12,7 @@ import { RegisterFileError } from '../../pipeline/register-source.js';
 import { formatRegisterStats } from '../../pipeline/register-stats-report.js';
 import { CliError, ExitCode } from '../exit-codes.js';
 import { parseCount } from './parse-count.js';
+import { registerIndexCommand } from './register-index.js';
 import { progressReporter } from './register-progress.js';
 import { DEFAULT_DB, DEFAULT_MEMORY_LIMIT, withRegister } from './register-store-option.js';
 
@@ -196,4 +197,5 @@ export function registerRegisterCommand(program: Command): void {
     .action(async (options: StatsOptions) => {
       await runStats(options);
     });
+  registerIndexCommand(register, dbOption);
 }

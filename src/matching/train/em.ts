@@ -17,6 +17,11 @@ export interface EmOptions {
   /** Stop when no m changes by more than this; default 1e-5. */
   readonly tolerance?: number;
   readonly at?: string;
+  /**
+   * How many pairs each vector stands for (vectors counted by pattern, as a set-based engine
+   * returns them); default 1 each. EM over counted patterns equals EM over the repeated vectors.
+   */
+  readonly counts?: readonly number[];
 }
 
 /** What a run did, besides the new model. */
@@ -53,6 +58,8 @@ export function expectationMaximisation(
   const fixed = new Set(options.fixed ?? []);
   const active = model.comparisons.map((c) => !fixed.has(c.id));
   const tolerance = options.tolerance ?? 1e-5;
+  const multiplicity = (i: number): number => options.counts?.[i] ?? 1;
+  const pairs = vectors.reduce((sum, _, i) => sum + multiplicity(i), 0);
   const maxIterations = options.maxIterations ?? 50;
   let comparisons = [...model.comparisons];
   let lambda = options.initialLambda ?? 0.1;
@@ -71,7 +78,11 @@ export function expectationMaximisation(
       });
       return 1 / (1 + Math.exp(-logOdds));
     });
-    const counts = countLevels(comparisons, vectors, (_, i) => posterior[i] ?? 0);
+    const counts = countLevels(
+      comparisons,
+      vectors,
+      (_, i) => (posterior[i] ?? 0) * multiplicity(i),
+    );
     let change = 0;
     comparisons = comparisons.map((comparison, c) => {
       if (active[c] !== true) {
@@ -85,7 +96,7 @@ export function expectationMaximisation(
     });
     lambda = Math.min(
       1 - 1e-9,
-      Math.max(1e-9, posterior.reduce((s, p) => s + p, 0) / vectors.length),
+      Math.max(1e-9, posterior.reduce((s, p, i) => s + p * multiplicity(i), 0) / pairs),
     );
     converged = change < tolerance;
   }
@@ -95,10 +106,10 @@ export function expectationMaximisation(
     {
       step: 'm-expectation-maximisation',
       description:
-        `m by EM over ${vectors.length} blocked pairs` +
+        `m by EM over ${pairs} blocked pairs` +
         (fixed.size > 0 ? `, blocked on ${[...fixed].join(', ')}` : ''),
       details: {
-        pairs: vectors.length,
+        pairs,
         iterations,
         converged,
         blockedLambda: lambda,
@@ -114,6 +125,8 @@ export function expectationMaximisation(
 export interface EmPass {
   readonly fixed: readonly string[];
   readonly vectors: readonly ComparisonVector[];
+  /** Pairs per vector when the vectors are counted patterns; default 1 each. */
+  readonly counts?: readonly number[];
 }
 
 /**
@@ -129,10 +142,14 @@ export interface EmPass {
 export function roundRobinEm(
   model: MatchModel,
   passes: readonly EmPass[],
-  options: Omit<EmOptions, 'fixed'> = {},
+  options: Omit<EmOptions, 'fixed' | 'counts'> = {},
 ): MatchModel {
   const runs = passes.map((pass) =>
-    expectationMaximisation(model, pass.vectors, { ...options, fixed: pass.fixed }),
+    expectationMaximisation(model, pass.vectors, {
+      ...options,
+      fixed: pass.fixed,
+      ...(pass.counts === undefined ? {} : { counts: pass.counts }),
+    }),
   );
   const comparisons = model.comparisons.map((comparison, c) => {
     const estimates = runs.filter((_, r) => !(passes[r]?.fixed ?? []).includes(comparison.id));

@@ -56,6 +56,31 @@ describe('expectation-maximisation', () => {
     });
   });
 
+  it('gives the same model from vectors counted by pattern as from the repeated vectors', () => {
+    const patterns = new Map<string, { vector: readonly number[]; n: number }>();
+    for (const vector of vectors) {
+      const key = vector.join(',');
+      const seen = patterns.get(key);
+      patterns.set(key, { vector, n: (seen?.n ?? 0) + 1 });
+    }
+    const distinct = [...patterns.values()];
+    expect(distinct.length).toBeLessThan(vectors.length / 2);
+    const repeated = expectationMaximisation(start, vectors, { initialLambda: 0.05 });
+    const counted = expectationMaximisation(
+      start,
+      distinct.map((p) => p.vector),
+      { initialLambda: 0.05, counts: distinct.map((p) => p.n) },
+    );
+    expect(counted.iterations).toBe(repeated.iterations);
+    expect(counted.blockedLambda).toBeCloseTo(repeated.blockedLambda, 9);
+    counted.model.comparisons.forEach((comparison, c) => {
+      comparison.levels.forEach((level, l) => {
+        expect(level.m).toBeCloseTo(repeated.model.comparisons[c]?.levels[l]?.m ?? NaN, 9);
+      });
+    });
+    expect(counted.model.provenance.at(-1)).toMatchObject({ details: { pairs: 20_000 } });
+  });
+
   it('leaves the comparisons used for blocking alone, and the input model untouched', () => {
     const before = serialiseModel(start);
     const result = expectationMaximisation(start, vectors, {

@@ -1,0 +1,72 @@
+import { inMemoryBackend, type TraceBackend } from '../../pipeline/trace-backend.js';
+import { loadTraceRegister } from '../../pipeline/trace-register.js';
+import { sqlBackend } from '../../pipeline/trace-sql-backend.js';
+import { openDuckDbMatchIndex } from '../../storage/duckdb/duckdb-match-index.js';
+import { DuckDbRegisterStore } from '../../storage/duckdb/duckdb-register-store.js';
+import type { RegisterStore } from '../../storage/register-store.js';
+import { CliError } from '../exit-codes.js';
+
+/** `--execution`: where blocking and scoring run. */
+export type TraceExecution = 'sql' | 'memory';
+
+/**
+ * Reads `--execution`: `sql` (set-based in the store; the default for the embedded DuckDB
+ * store) or `memory` (the whole register loaded into this process; the only choice for a
+ * PostgreSQL register today).
+ * @param value - the option's text, or undefined for the default
+ * @param store - the opened register
+ */
+export function parseExecution(value: string | undefined, store: RegisterStore): TraceExecution {
+  const sqlCapable = store instanceof DuckDbRegisterStore;
+  if (value === undefined) {
+    return sqlCapable ? 'sql' : 'memory';
+  }
+  if (value !== 'sql' && value !== 'memory') {
+    throw new CliError(`--execution must be sql or memory, not ${value}`);
+  }
+  if (value === 'sql' && !sqlCapable) {
+    throw new CliError(
+      '--execution sql needs the embedded DuckDB register; a PostgreSQL register traces in memory',
+    );
+  }
+  return value;
+}
+
+function write(line: string): void {
+  process.stderr.write(`${line}\n`);
+}
+
+/**
+ * Opens the trace backend for a register: the SQL match index (built or refreshed first when the
+ * register changed since it was last built) or the register loaded into memory. Progress goes to
+ * standard error as counts only.
+ * @param store - the opened register
+ * @param execution - `sql` or `memory`
+ */
+export async function openTraceBackend(
+  store: RegisterStore,
+  execution: TraceExecution,
+): Promise<TraceBackend> {
+  if (execution === 'sql' && store instanceof DuckDbRegisterStore) {
+    let shown = 0;
+    const index = await openDuckDbMatchIndex(store, {
+      onBuildProgress: (people) => {
+        if (people - shown >= 1_000_000) {
+          shown = people;
+          write(`match index: ${people.toLocaleString('en-GB')} people prepared`);
+        }
+      },
+    });
+    const { people, rebuilt, buildSeconds, keys } = index.status;
+    write(
+      rebuilt
+        ? `match index built: ${people.toLocaleString('en-GB')} people, ${keys.toLocaleString('en-GB')} blocking keys in ${buildSeconds.toFixed(1)} s`
+        : `match index: ${people.toLocaleString('en-GB')} people (current)`,
+    );
+    return sqlBackend(index);
+  }
+  write('loading the register into memory');
+  const register = await loadTraceRegister(store);
+  write(`register: ${register.people.size.toLocaleString('en-GB')} people`);
+  return inMemoryBackend(register);
+}

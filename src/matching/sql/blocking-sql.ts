@@ -1,0 +1,50 @@
+import type { BlockingRule, KeyPart } from '../blocking.js';
+
+/**
+ * Blocking keys in SQL: for each rule, the same keys `blockingKeys` makes in TypeScript (every
+ * combination of its parts' values, with the rule id), hashed together to a 64-bit integer so the key tables stay small. Two different keys could hash alike (about one
+ * chance in 10^19 a pair); that only adds a candidate, which is then scored like any other.
+ */
+
+/** Each key part as a SQL list over the match table row `t` (a scalar part is a 0/1 list). */
+const PART_SQL: Readonly<Record<KeyPart, (t: string) => string>> = {
+  'nhs-number': (t) =>
+    `(CASE WHEN ${t}.nhs_number IS NULL THEN [] ELSE [${t}.nhs_number] END || ${t}.superseded)`,
+  'birth-date': (t) => `(CASE WHEN ${t}.birth_day IS NULL THEN [] ELSE [${t}.birth_digits] END)`,
+  'birth-year': (t) =>
+    `(CASE WHEN ${t}.birth_year IS NULL THEN [] ELSE [CAST(${t}.birth_year AS VARCHAR)] END)`,
+  'family-name': (t) => `${t}.family_keys`,
+  'family-phonetic': (t) => `${t}.family_phonetic`,
+  'given-initial': (t) =>
+    `(CASE WHEN ${t}.given_first IS NULL THEN [] ELSE [left(${t}.given_first, 1)] END)`,
+  'given-phonetic': (t) => `${t}.given_phonetic`,
+  'name-phonetic': (t) => `(${t}.given_phonetic || ${t}.family_phonetic)`,
+  postcode: (t) => `${t}.pc_all_full`,
+  'postcode-district': (t) => `${t}.pc_all_district`,
+};
+
+/**
+ * A query giving `(id, key)` for every key of every row of a match table under one rule, each
+ * once per row.
+ * @param rule - the blocking rule
+ * @param table - the match table
+ * @param id - the row's id column (`rid` for the register, `qid` for requests)
+ */
+export function ruleKeysSql(rule: BlockingRule, table: string, id: string): string {
+  const unnests = rule.parts.map(
+    (part, i) => `unnest(list_distinct(${PART_SQL[part]('t')})) AS u${String(i)}(p${String(i)})`,
+  );
+  const key = [`'${rule.id}'`, ...rule.parts.map((_, i) => `p${String(i)}`)].join(', ');
+  // Each part's values are distinct, so each row's keys are too: no DISTINCT needed.
+  return `SELECT t.${id} AS id, hash(${key}) AS key FROM ${table} t, ${unnests.join(', ')}`;
+}
+
+/**
+ * The union of {@link ruleKeysSql} over several rules: `(id, key)` rows.
+ * @param rules - the rules
+ * @param table - the match table
+ * @param id - the row's id column
+ */
+export function blockingKeysSql(rules: readonly BlockingRule[], table: string, id: string): string {
+  return rules.map((rule) => ruleKeysSql(rule, table, id)).join('\nUNION ALL\n');
+}

@@ -1,0 +1,76 @@
+import type { RegisterPerson } from '../core/person.js';
+import type { CascadeCandidate } from '../matching/index.js';
+import { traceDeterministic, traceRecord, type TraceResult } from '../matching/trace-decision.js';
+import type { MatchIndex } from '../storage/match-index.js';
+import type { TraceBackend, TracerSettings } from './trace-backend.js';
+import { answerRow, prepareRow, type PreparedRow, type RowTrace } from './trace-decide.js';
+import type { SourceRow } from './request-source.js';
+import { trainWithIndex } from './trace-sql-train.js';
+
+/** Candidates the SQL keeps per request by rank (the trace shows and decides over the top 5). */
+export const SQL_KEEP = 5;
+
+const NOTHING: TraceResult = { outcome: 'no-match', candidates: [], reasons: [] };
+
+async function traceChunk(
+  index: MatchIndex,
+  rows: readonly SourceRow[],
+  settings: TracerSettings,
+): Promise<RowTrace[]> {
+  const prepared = rows.map((row) => prepareRow(row, settings.dateFormat));
+  const ready = prepared.filter((p): p is PreparedRow => p !== undefined);
+  const records = ready.map((p) => p.record);
+  const cascadeOnly = settings.cascadeOnly === true;
+  const found = cascadeOnly
+    ? await index.exactCandidates(records)
+    : await index.search(records, settings.model, { keep: SQL_KEEP });
+  const lookup = await index.frequencies(cascadeOnly ? [] : records);
+  const holders = await index.resolve(ready.flatMap((p) => p.supplied ?? []));
+  const trace = {
+    model: settings.model,
+    lookup,
+    ...(settings.thresholds === undefined ? {} : { thresholds: settings.thresholds }),
+  };
+  let next = 0;
+  const traced = prepared.map((p) => {
+    if (p === undefined) {
+      return { result: NOTHING, candidates: [] };
+    }
+    const candidates: CascadeCandidate[] = (found[next] ?? []).map((c) => ({
+      id: c.id,
+      record: c.record,
+    }));
+    next += 1;
+    const result = cascadeOnly
+      ? traceDeterministic(p.record, candidates)
+      : traceRecord(p.record, candidates, trace);
+    return { result, candidates };
+  });
+  const ids = [...traced.flatMap((t) => t.result.nhsNumber ?? []), ...holders.values()];
+  const people: Map<string, RegisterPerson> = await index.people(ids);
+  const view = {
+    holderOf: (number: string) => holders.get(number),
+    person: (id: string) => people.get(id),
+  };
+  return rows.map((row, i) =>
+    answerRow(row, prepared[i], traced[i] ?? { result: NOTHING, candidates: [] }, view),
+  );
+}
+
+/**
+ * The set-based backend: the register stays in the store; each chunk of request rows is loaded
+ * into the engine, blocked and scored there in one query (`MatchIndex.search`), and every row is
+ * then decided by the same `traceRecord` as in memory over the candidates the query kept (all
+ * that the decision looks at), so the response is the same as the in-process path's. Memory is
+ * bounded by the chunk, not the register.
+ * @param index - the register's match index
+ */
+export function sqlBackend(index: MatchIndex): TraceBackend {
+  return {
+    execution: 'sql',
+    registerPeople: index.status.people,
+    train: (requests, options) => trainWithIndex(index, requests, options),
+    tracer: (settings) => ({ trace: (rows) => traceChunk(index, rows, settings) }),
+    close: () => index.close(),
+  };
+}

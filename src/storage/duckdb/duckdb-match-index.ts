@@ -1,0 +1,398 @@
+import { performance } from 'node:perf_hooks';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { RegisterPerson } from '../../core/person.js';
+import {
+  DEFAULT_BLOCKING_RULES,
+  DEFAULT_KEY_CAP,
+  type BlockingRule,
+} from '../../matching/blocking.js';
+import {
+  blockingKeysSql,
+  buildMatchTableSql,
+  fromRegisterPerson,
+  NICKNAME_GROUPS,
+  nicknameRows,
+  tfLookupFromTables,
+  type CascadeCandidate,
+  type MatchModel,
+  type MatchRecord,
+  type TermFrequencyLookup,
+  type TfColumn,
+} from '../../matching/index.js';
+import type {
+  IndexedCandidate,
+  MatchIndex,
+  MatchIndexStatus,
+  MatchSearchOptions,
+  VectorCounts,
+} from '../match-index.js';
+import { personFromJson, personJsonSql } from './duckdb-read-sql.js';
+import {
+  BUILD_NUMBER_SQL,
+  BUILD_RECORD_SQL,
+  BUILD_TF_SQL,
+  blockedVectorsSql,
+  buildKeySql,
+  EXACT_CANDIDATES_SQL,
+  ruleKeyTableSql,
+  ruleMatchesSql,
+  searchSql,
+} from './duckdb-match-sql.js';
+
+/**
+ * Bump when the match records, the match SQL or the key SQL change meaning: a stored index of
+ * another version is rebuilt, never mixed with new code.
+ */
+export const MATCH_INDEX_VERSION = 3;
+
+/** Settings of {@link openDuckDbMatchIndex}. */
+export interface DuckDbMatchIndexOptions {
+  /** Default `DEFAULT_BLOCKING_RULES`. */
+  readonly rules?: readonly BlockingRule[];
+  /** Default `DEFAULT_KEY_CAP`. */
+  readonly cap?: number;
+  /** Told how many people have been prepared while the index is built (counts only). */
+  readonly onBuildProgress?: (people: number) => void;
+}
+
+/** Something that hands out connections to the register's database. */
+export interface DuckDbConnectionSource {
+  connect(): Promise<DuckDBConnection>;
+}
+
+const FINGERPRINT_SQL = `SELECT concat_ws(':',
+  (SELECT count(*) FROM person),
+  (SELECT coalesce(bit_xor(hash(t)), 0) FROM person t),
+  (SELECT coalesce(bit_xor(hash(t)), 0) FROM person_name t),
+  (SELECT coalesce(bit_xor(hash(t)), 0) FROM person_address t),
+  (SELECT coalesce(bit_xor(hash(t)), 0) FROM superseded_number t))`;
+
+async function scalar(conn: DuckDBConnection, sql: string): Promise<unknown> {
+  const reader = await conn.runAndReadAll(sql);
+  return reader.getRows()[0]?.[0];
+}
+
+async function appendStrings(
+  conn: DuckDBConnection,
+  table: string,
+  rows: Iterable<readonly [number, string]>,
+): Promise<void> {
+  const appender = await conn.createAppender(table);
+  for (const [position, text] of rows) {
+    appender.appendInteger(position);
+    appender.appendVarchar(text);
+    appender.endRow();
+  }
+  appender.closeSync();
+}
+
+/** Stamp of the register the index was built from: contents, version, rules and cap. */
+async function registerStamp(
+  conn: DuckDBConnection,
+  rules: readonly BlockingRule[],
+  cap: number,
+): Promise<string> {
+  const contents = String(await scalar(conn, FINGERPRINT_SQL));
+  const ruleIds = rules.map((r) => `${r.id}=${r.parts.join('+')}`).join(',');
+  return `v${String(MATCH_INDEX_VERSION)}|${ruleIds}|cap${String(cap)}|${contents}`;
+}
+
+async function buildIndex(
+  conn: DuckDBConnection,
+  reader: DuckDBConnection,
+  rules: readonly BlockingRule[],
+  options: DuckDbMatchIndexOptions,
+): Promise<void> {
+  await conn.run(`CREATE OR REPLACE TABLE nickname_group (name VARCHAR, grp INTEGER)`);
+  const nicknames = await conn.createAppender('nickname_group');
+  for (const [name, grp] of nicknameRows(NICKNAME_GROUPS)) {
+    nicknames.appendVarchar(name);
+    nicknames.appendInteger(grp);
+    nicknames.endRow();
+  }
+  nicknames.closeSync();
+  await conn.run(`CREATE OR REPLACE TEMP TABLE match_stage
+    (rid INTEGER, id VARCHAR, record_json VARCHAR, person_json VARCHAR)`);
+  const stage = await conn.createAppender('match_stage');
+  // The documents are made set-based first (streaming the aggregating query row by row is ten
+  // times slower), then read on a connection of their own: appending on the streaming
+  // connection would cut the stream.
+  await reader.run(`CREATE OR REPLACE TEMP TABLE match_docs AS ${personJsonSql('TRUE')}`);
+  const people = await reader.stream('SELECT doc FROM match_docs');
+  let rid = 0;
+  for await (const rows of people.yieldRows()) {
+    for (const [doc] of rows) {
+      const json = String(doc);
+      const person = personFromJson(json);
+      stage.appendInteger(rid);
+      stage.appendVarchar(person.nhsNumber);
+      stage.appendVarchar(JSON.stringify(fromRegisterPerson(person)));
+      stage.appendVarchar(json);
+      stage.endRow();
+      rid += 1;
+    }
+    options.onBuildProgress?.(rid);
+  }
+  stage.closeSync();
+  await reader.run('DROP TABLE match_docs');
+  await conn.run(
+    buildMatchTableSql(
+      'match_base',
+      'match_stage',
+      ['rid', 'id', 'record_json', 'person_json'],
+      false,
+    ),
+  );
+  await conn.run(BUILD_TF_SQL);
+  await conn.run(BUILD_RECORD_SQL);
+  await conn.run('DROP TABLE match_base');
+  await conn.run('DROP TABLE match_stage');
+  await conn.run(BUILD_NUMBER_SQL);
+  await conn.run(buildKeySql(rules));
+}
+
+/**
+ * The match index over a DuckDB register. Open it with {@link openDuckDbMatchIndex}.
+ */
+class DuckDbMatchIndex implements MatchIndex {
+  readonly #conn: DuckDBConnection;
+  readonly status: MatchIndexStatus;
+  readonly rules: readonly BlockingRule[];
+  readonly cap: number;
+
+  constructor(
+    conn: DuckDBConnection,
+    status: MatchIndexStatus,
+    rules: readonly BlockingRule[],
+    cap: number,
+  ) {
+    this.#conn = conn;
+    this.status = status;
+    this.rules = rules;
+    this.cap = cap;
+  }
+
+  /** Loads request records into `q_record` and their keys (under `rules`) into `q_key`. */
+  async #loadRequests(
+    requests: readonly MatchRecord[],
+    rules: readonly BlockingRule[],
+  ): Promise<void> {
+    await this.#conn.run('CREATE OR REPLACE TEMP TABLE q_stage (qid INTEGER, record_json VARCHAR)');
+    await appendStrings(
+      this.#conn,
+      'q_stage',
+      requests.map((record, qid) => [qid, JSON.stringify(record)] as const),
+    );
+    await this.#conn.run(buildMatchTableSql('q_record', 'q_stage', ['qid', 'record_json'], true));
+    if (rules.length > 0) {
+      await this.#conn.run(
+        `CREATE OR REPLACE TEMP TABLE q_key AS SELECT id, key FROM (${blockingKeysSql(rules, 'q_record', 'qid')})`,
+      );
+    }
+  }
+
+  async search(
+    requests: readonly MatchRecord[],
+    model: MatchModel,
+    options: MatchSearchOptions,
+  ): Promise<IndexedCandidate[][]> {
+    const found: IndexedCandidate[][] = requests.map(() => []);
+    if (requests.length === 0) {
+      return found;
+    }
+    await this.#loadRequests(requests, this.rules);
+    const reader = await this.#conn.runAndReadAll(searchSql(model, this.cap, options.keep));
+    const comparisons = model.comparisons.length;
+    for (const row of reader.getRows()) {
+      const [qid, id, json, weight, ...gammas] = row;
+      found[Number(qid)]?.push({
+        id: String(id),
+        record: JSON.parse(String(json)) as MatchRecord,
+        weight: Number(weight),
+        gammas: gammas.slice(0, comparisons).map(Number),
+      });
+    }
+    return found;
+  }
+
+  async exactCandidates(requests: readonly MatchRecord[]): Promise<CascadeCandidate[][]> {
+    const found: CascadeCandidate[][] = requests.map(() => []);
+    if (requests.length === 0) {
+      return found;
+    }
+    await this.#loadRequests(requests, []);
+    const reader = await this.#conn.runAndReadAll(EXACT_CANDIDATES_SQL);
+    for (const [qid, id, json] of reader.getRows()) {
+      found[Number(qid)]?.push({ id: String(id), record: JSON.parse(String(json)) as MatchRecord });
+    }
+    return found;
+  }
+
+  async frequencies(records: readonly MatchRecord[]): Promise<TermFrequencyLookup> {
+    const values: [TfColumn, string | undefined][] = records.flatMap((r) => [
+      ['given-name', r.givenFirst],
+      ['family-name', r.familyName],
+      ['postcode', r.postcode?.full],
+    ]);
+    await this.#conn.run('CREATE OR REPLACE TEMP TABLE tf_want (col VARCHAR, value VARCHAR)');
+    const appender = await this.#conn.createAppender('tf_want');
+    for (const [column, value] of values) {
+      if (value !== undefined) {
+        appender.appendVarchar(column);
+        appender.appendVarchar(value);
+        appender.endRow();
+      }
+    }
+    appender.closeSync();
+    const reader = await this.#conn.runAndReadAll(
+      'SELECT t.col, t.value, t.frequency FROM match_tf t SEMI JOIN tf_want w USING (col, value)',
+    );
+    const tables: Record<TfColumn, Map<string, number>> = {
+      'given-name': new Map(),
+      'family-name': new Map(),
+      postcode: new Map(),
+    };
+    for (const [column, value, frequency] of reader.getRows()) {
+      tables[String(column) as TfColumn].set(String(value), Number(frequency));
+    }
+    return tfLookupFromTables(tables);
+  }
+
+  async people(ids: readonly string[]): Promise<Map<string, RegisterPerson>> {
+    await this.#conn.run('CREATE OR REPLACE TEMP TABLE want_id (id VARCHAR)');
+    const appender = await this.#conn.createAppender('want_id');
+    for (const id of new Set(ids)) {
+      appender.appendVarchar(id);
+      appender.endRow();
+    }
+    appender.closeSync();
+    const reader = await this.#conn.runAndReadAll(
+      'SELECT m.id, m.person_json FROM match_record m SEMI JOIN want_id USING (id)',
+    );
+    return new Map(
+      reader.getRows().map(([id, json]) => [String(id), personFromJson(String(json))]),
+    );
+  }
+
+  async resolve(numbers: readonly string[]): Promise<Map<string, string>> {
+    await this.#conn.run('CREATE OR REPLACE TEMP TABLE want_number (number VARCHAR)');
+    const appender = await this.#conn.createAppender('want_number');
+    for (const number of new Set(numbers)) {
+      appender.appendVarchar(number);
+      appender.endRow();
+    }
+    appender.closeSync();
+    const reader = await this.#conn.runAndReadAll(
+      `SELECT n.number, m.id FROM match_number n SEMI JOIN want_number USING (number)
+       JOIN match_record m USING (rid)`,
+    );
+    return new Map(reader.getRows().map(([number, id]) => [String(number), String(id)]));
+  }
+
+  async recordsAt(positions: readonly number[]): Promise<Map<number, MatchRecord>> {
+    await this.#conn.run('CREATE OR REPLACE TEMP TABLE want_rid (rid INTEGER)');
+    const appender = await this.#conn.createAppender('want_rid');
+    for (const rid of new Set(positions)) {
+      appender.appendInteger(rid);
+      appender.endRow();
+    }
+    appender.closeSync();
+    const reader = await this.#conn.runAndReadAll(
+      'SELECT m.rid, m.record_json FROM match_record m SEMI JOIN want_rid USING (rid)',
+    );
+    return new Map(
+      reader.getRows().map(([rid, json]) => [Number(rid), JSON.parse(String(json)) as MatchRecord]),
+    );
+  }
+
+  async blockedVectors(
+    requests: readonly MatchRecord[],
+    rule: BlockingRule,
+    model: MatchModel,
+    cap: number,
+  ): Promise<VectorCounts> {
+    if (requests.length === 0) {
+      return { vectors: [], counts: [] };
+    }
+    await this.#loadRequests(requests, [rule]);
+    await this.#conn.run(ruleKeyTableSql(rule));
+    const reader = await this.#conn.runAndReadAll(blockedVectorsSql(model, cap));
+    const vectors: number[][] = [];
+    const counts: number[] = [];
+    for (const row of reader.getRows()) {
+      const values = row.map(Number);
+      counts.push(values.pop() ?? 0);
+      vectors.push(values);
+    }
+    await this.#conn.run('DROP TABLE IF EXISTS rule_key');
+    return { vectors, counts };
+  }
+
+  async ruleMatches(requests: readonly MatchRecord[]): Promise<number> {
+    if (requests.length === 0) {
+      return 0;
+    }
+    await this.#loadRequests(requests, this.rules);
+    return Number(await scalar(this.#conn, ruleMatchesSql(this.cap)));
+  }
+
+  close(): Promise<void> {
+    this.#conn.closeSync();
+    return Promise.resolve();
+  }
+}
+
+/**
+ * Opens the match index of a DuckDB register, building it first when it is missing or stale
+ * (the register changed since, or it was built by another version or other rules): every
+ * person's match record (made by `fromRegisterPerson`, as in memory), the numbers, blocking keys
+ * and term frequencies, in one transaction. A current index is reused as it is.
+ * @param source - the register store (`DuckDbRegisterStore`)
+ * @param options - rules, cap, build progress
+ */
+export async function openDuckDbMatchIndex(
+  source: DuckDbConnectionSource,
+  options: DuckDbMatchIndexOptions = {},
+): Promise<MatchIndex> {
+  const rules = options.rules ?? DEFAULT_BLOCKING_RULES;
+  const cap = options.cap ?? DEFAULT_KEY_CAP;
+  const conn = await source.connect();
+  try {
+    await conn.run(`CREATE TABLE IF NOT EXISTS match_index_meta
+      (stamp VARCHAR NOT NULL, people BIGINT NOT NULL, built_at TIMESTAMP NOT NULL)`);
+    const stamp = await registerStamp(conn, rules, cap);
+    const stored = await scalar(conn, 'SELECT stamp FROM match_index_meta LIMIT 1');
+    const started = performance.now();
+    const rebuilt = stored !== stamp;
+    if (rebuilt) {
+      const reader = await source.connect();
+      await conn.run('BEGIN TRANSACTION');
+      try {
+        await buildIndex(conn, reader, rules, options);
+        await conn.run('DELETE FROM match_index_meta');
+        await conn.run(
+          `INSERT INTO match_index_meta SELECT $1, count(*), current_timestamp FROM match_record`,
+          [stamp],
+        );
+        await conn.run('COMMIT');
+      } catch (error) {
+        await conn.run('ROLLBACK');
+        throw error;
+      } finally {
+        reader.closeSync();
+      }
+    }
+    const people = Number(await scalar(conn, 'SELECT people FROM match_index_meta'));
+    const keys = Number(await scalar(conn, 'SELECT count(*) FROM match_key'));
+    const status: MatchIndexStatus = {
+      people,
+      rebuilt,
+      buildSeconds: rebuilt ? (performance.now() - started) / 1000 : 0,
+      keys,
+    };
+    return new DuckDbMatchIndex(conn, status, rules, cap);
+  } catch (error) {
+    conn.closeSync();
+    throw error;
+  }
+}

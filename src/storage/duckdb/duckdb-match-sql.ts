@@ -1,0 +1,176 @@
+import type { BlockingRule } from '../../matching/blocking.js';
+import {
+  blockingKeysSql,
+  gammaColumnsSql,
+  ruleKeysSql,
+  weightSql,
+  type MatchModel,
+} from '../../matching/index.js';
+
+/**
+ * The SQL of the DuckDB match index (duckdb-match-index.ts): the tables built from the register
+ * and the per-chunk search. Register rows are `r` (table `match_record`, position `rid`),
+ * request rows `q` (temp table `q_record`, position `qid`).
+ */
+
+/** The derived tables the index owns (rebuilt whole; not part of the schema migrations). */
+export const MATCH_TABLES = ['match_record', 'match_number', 'match_key', 'match_tf'] as const;
+
+/** Term frequencies over the register's match records: share of records holding each value. */
+export const BUILD_TF_SQL = `CREATE OR REPLACE TABLE match_tf AS
+  SELECT 'given-name' AS col, given_first AS value,
+    CAST(count(*) AS DOUBLE) / CAST(sum(count(*)) OVER () AS DOUBLE) AS frequency
+  FROM match_base WHERE given_first IS NOT NULL GROUP BY given_first
+  UNION ALL
+  SELECT 'family-name', family_name,
+    CAST(count(*) AS DOUBLE) / CAST(sum(count(*)) OVER () AS DOUBLE)
+  FROM match_base WHERE family_name IS NOT NULL GROUP BY family_name
+  UNION ALL
+  SELECT 'postcode', pc_full,
+    CAST(count(*) AS DOUBLE) / CAST(sum(count(*)) OVER () AS DOUBLE)
+  FROM match_base WHERE pc_full IS NOT NULL GROUP BY pc_full`;
+
+/** The register's match table: match columns and the term frequency of each tf value. */
+export const BUILD_RECORD_SQL = `CREATE OR REPLACE TABLE match_record AS
+  SELECT b.*, tg.frequency AS tf_given, tfam.frequency AS tf_family, tp.frequency AS tf_postcode
+  FROM match_base b
+  LEFT JOIN (SELECT value, frequency FROM match_tf WHERE col = 'given-name') tg
+    ON tg.value = b.given_first
+  LEFT JOIN (SELECT value, frequency FROM match_tf WHERE col = 'family-name') tfam
+    ON tfam.value = b.family_name
+  LEFT JOIN (SELECT value, frequency FROM match_tf WHERE col = 'postcode') tp
+    ON tp.value = b.pc_full
+  ORDER BY b.rid`;
+
+/** Every number (current and superseded) → the position of its current record. */
+export const BUILD_NUMBER_SQL = `CREATE OR REPLACE TABLE match_number AS
+  SELECT nhs_number AS number, rid FROM match_record WHERE nhs_number IS NOT NULL
+  UNION ALL
+  SELECT unnest(superseded) AS number, rid FROM match_record`;
+
+/**
+ * The register's blocking keys under every rule.
+ * @param rules - the blocking rules
+ */
+export function buildKeySql(rules: readonly BlockingRule[]): string {
+  return `CREATE OR REPLACE TABLE match_key AS
+    SELECT key, id AS rid FROM (${blockingKeysSql(rules, 'match_record', 'rid')})`;
+}
+
+/**
+ * The blocked pairs `(qid, rid)` of the requests in `q_key` (keys of the chunk), skipping keys
+ * held by more than `cap` register records, each pair once.
+ * @param cap - the key cap
+ * @param keyTable - the register key table (`match_key`, or a one-rule key table)
+ */
+export function pairsSql(cap: number, keyTable = 'match_key'): string {
+  return `SELECT DISTINCT qk.id AS qid, rk.rid
+    FROM q_key qk
+    JOIN (SELECT m.key, m.rid FROM ${keyTable} m SEMI JOIN q_key USING (key)) rk USING (key)
+    SEMI JOIN (
+      SELECT m.key FROM ${keyTable} m SEMI JOIN q_key USING (key)
+      GROUP BY m.key HAVING count(*) <= ${String(cap)}
+    ) ok USING (key)`;
+}
+
+/**
+ * The scored pairs of a chunk: comparison vector `g0…`, weight, and what the reduction needs
+ * (cascade and twin flags).
+ * @param model - the model
+ * @param pairs - a query giving `(qid, rid)`
+ */
+export function scoredPairsSql(model: MatchModel, pairs: string): string {
+  return `SELECT s.*, ${weightSql(model, 's')} AS weight FROM (
+    SELECT p.qid, p.rid, r.id, r.family_name AS r_family, r.birth_digits AS r_birth,
+      r.tf_given, r.tf_family, r.tf_postcode,
+      (q.nhs_number IS NOT NULL AND (r.nhs_number = q.nhs_number
+        OR list_contains(r.superseded, q.nhs_number))) AS number_holder,
+      (q.family_name = r.family_name AND q.birth_year = r.birth_year) AS exact_family_year,
+      ${gammaColumnsSql(model, { q: 'q', r: 'r' })}
+    FROM (${pairs}) p
+    JOIN q_record q USING (qid)
+    JOIN match_record r USING (rid)
+  ) s`;
+}
+
+/**
+ * The search query: every blocked pair scored, then per request the `keep` best (weight, then
+ * NHS Number), every candidate the cascade may use (the supplied number's holder, the same family
+ * name and birth year) and every possible twin of the best (same family name and birth date).
+ * That is all `traceRecord` looks at, so deciding over the kept candidates gives the same result
+ * as deciding over all of them.
+ * @param model - the model
+ * @param cap - the key cap
+ * @param keep - candidates kept by rank (`Infinity`: all)
+ */
+export function searchSql(model: MatchModel, cap: number, keep: number): string {
+  const gammas = model.comparisons.map((_, c) => `k.g${String(c)}`).join(', ');
+  const kept = Number.isFinite(keep)
+    ? `rank <= ${String(keep)} OR number_holder OR exact_family_year
+       OR (r_family = best_family AND r_birth = best_birth)`
+    : 'TRUE';
+  return `WITH scored AS (${scoredPairsSql(model, pairsSql(cap))}),
+    ranked AS (
+      SELECT *, row_number() OVER w AS rank,
+        first_value(r_family) OVER w AS best_family, first_value(r_birth) OVER w AS best_birth
+      FROM scored WINDOW w AS (PARTITION BY qid ORDER BY weight DESC, id)
+    )
+    SELECT k.qid, k.id, m.record_json, k.weight, ${gammas}
+    FROM (SELECT * FROM ranked WHERE ${kept}) k JOIN match_record m USING (rid)
+    ORDER BY k.qid, k.rank`;
+}
+
+/**
+ * Comparison vectors of the pairs one rule blocks, counted by vector (for EM).
+ * @param model - the model whose comparisons make the vectors
+ * @param cap - the key cap
+ */
+export function blockedVectorsSql(model: MatchModel, cap: number): string {
+  const gammas = model.comparisons.map((_, c) => `g${String(c)}`).join(', ');
+  return `SELECT ${gammas}, count(*) AS n
+    FROM (${scoredPairsSql(model, pairsSql(cap, 'rule_key'))})
+    GROUP BY ALL ORDER BY ALL`;
+}
+
+/**
+ * The register's keys under one rule (for {@link blockedVectorsSql}).
+ * @param rule - the rule
+ */
+export function ruleKeyTableSql(rule: BlockingRule): string {
+  return `CREATE OR REPLACE TEMP TABLE rule_key AS
+    SELECT key, id AS rid FROM (${ruleKeysSql(rule, 'match_record', 'rid')})`;
+}
+
+/**
+ * Pairs among the blocked ones that the λ rules accept (`acceptedByRules`).
+ * @param cap - the key cap
+ */
+export function ruleMatchesSql(cap: number): string {
+  return `SELECT count(*) FROM (${pairsSql(cap)}) p
+    JOIN q_record q USING (qid) JOIN match_record r USING (rid)
+    WHERE (q.nhs_number IS NOT NULL AND q.nhs_number = r.nhs_number)
+      OR (q.family_name = r.family_name AND q.given_first = r.given_first
+        AND q.birth_day IS NOT NULL AND q.birth_year = r.birth_year
+        AND q.birth_month = r.birth_month AND q.birth_day = r.birth_day
+        AND q.pc_full = r.pc_full)`;
+}
+
+/**
+ * The deterministic cascade's candidates by exact joins: the holder of the supplied number, and
+ * records with the same family name and an agreeing date of birth (the request's month and day
+ * only where it has them).
+ */
+export const EXACT_CANDIDATES_SQL = `WITH pairs AS (
+    SELECT q.qid, n.rid FROM q_record q JOIN match_number n ON n.number = q.nhs_number
+    UNION
+    SELECT q.qid, r.rid FROM q_record q JOIN match_record r
+      ON r.family_name = q.family_name AND r.birth_digits = q.birth_digits
+    WHERE q.birth_day IS NOT NULL
+    UNION
+    SELECT q.qid, r.rid FROM q_record q JOIN match_record r
+      ON r.family_name = q.family_name AND r.birth_year = q.birth_year
+    WHERE q.birth_day IS NULL
+      AND (q.birth_month IS NULL OR r.birth_month = q.birth_month)
+  )
+  SELECT p.qid, m.id, m.record_json FROM pairs p JOIN match_record m USING (rid)
+  ORDER BY p.qid, m.id`;
