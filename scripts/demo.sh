@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The main job end to end on the embedded default, with synthetic people only:
 # make a register and a council's messy extract, load the register into the embedded DuckDB
-# store, look at its data quality, check the NHS Numbers the council holds, and trace the extract.
+# store, look at its data quality, check the NHS Numbers the council holds, trace the extract, and
+# print the path of the HTML report.
 # Usage: npm run demo [-- OUT_DIR]   (default: ./out/demo)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -38,4 +39,7 @@ step "6. Trace the extract against the register (PDS MESH response, cleansing fi
 "${cli[@]}" trace "$out/requests/requests.csv" --out "$out/trace/response.csv" --db "$out/register.duckdb"
 
 printf '\nDemo files are in %s\n' "$out"
-printf 'Response: %s\nReport:   %s\n' "$out/trace/response.csv" "$out/trace/response.report.json"
+printf 'Response:    %s\nReport JSON: %s\n' "$out/trace/response.csv" "$out/trace/response.report.json"
+report="$out/trace/response.report.html"
+[ -f "$report" ] || { printf 'the trace wrote no HTML report (%s)\n' "$report" >&2; exit 1; }
+printf 'Report:      %s   (open it in a browser: counts only, no patient data)\n' "$(cd "$(dirname "$report")" && pwd)/$(basename "$report")"

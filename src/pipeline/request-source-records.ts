@@ -41,14 +41,62 @@ function breaksIn(cells: readonly string[]): number {
   return count;
 }
 
+const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
+/**
+ * Passes the chunks on without a leading UTF-8 byte order mark. It must go before the CSV parser
+ * sees the bytes: left in, it stands before the first cell's opening quote, so a quoted header
+ * (`"UNIQUE REFERENCE",…`, as R and many exports write) would be read with its quotes as text.
+ * A mark split over several chunks is found too. Anything else, a UTF-16 mark included, is
+ * passed on untouched (the header check refuses UTF-16 with its own message).
+ * @param input - the file's bytes
+ */
+export async function* withoutUtf8Bom(
+  input: AsyncIterable<Buffer | string>,
+): AsyncGenerator<Buffer | string> {
+  // The first bytes, held while they could still be the start of a mark; undefined once decided.
+  let head: Buffer | undefined = Buffer.alloc(0);
+  for await (const chunk of input) {
+    if (head === undefined) {
+      yield chunk;
+      continue;
+    }
+    if (typeof chunk === 'string') {
+      const atStart = head.length === 0 && chunk.startsWith('\uFEFF');
+      if (head.length > 0) {
+        yield head;
+      }
+      head = undefined;
+      yield atStart ? chunk.slice(1) : chunk;
+      continue;
+    }
+    const bytes: Buffer = head.length === 0 ? chunk : Buffer.concat([head, chunk]);
+    if (bytes.length < UTF8_BOM.length && UTF8_BOM.subarray(0, bytes.length).equals(bytes)) {
+      head = bytes;
+      continue;
+    }
+    head = undefined;
+    const rest = UTF8_BOM.equals(bytes.subarray(0, UTF8_BOM.length))
+      ? bytes.subarray(UTF8_BOM.length)
+      : bytes;
+    if (rest.length > 0) {
+      yield rest;
+    }
+  }
+  if (head !== undefined && head.length > 0) {
+    yield head;
+  }
+}
+
 /**
  * Splits a byte stream into CSV records with csv-parse, streaming: memory holds one input
  * chunk's records at a time, and no record may exceed `maxRecordBytes` (an unclosed quote would
  * otherwise swallow the rest of the file). Records keep their bytes (parsed as `latin1`) so the
  * caller can check the encoding cell by cell. Quotes are relaxed (a stray `"` inside a field is
  * kept as text), records may have any number of cells, empty lines are skipped, and line ends
- * may be CRLF, LF or CR. Line numbers are counted here rather than taken from csv-parse, which
- * counts a CRLF inside a quoted field as two lines.
+ * may be CRLF, LF or CR; a leading UTF-8 byte order mark is dropped ({@link withoutUtf8Bom}).
+ * Line numbers are counted here rather than taken from csv-parse, which counts a CRLF inside a
+ * quoted field as two lines.
  * @param input - the file's bytes
  * @param maxRecordBytes - the longest record accepted
  */
@@ -87,7 +135,7 @@ export async function* csvRecords(
     startLine: endLine + 1 + (parser.info.empty_lines - emptyLines),
   });
   try {
-    for await (const chunk of input) {
+    for await (const chunk of withoutUtf8Bom(input)) {
       parser.write(chunk);
       yield* flush();
       if (parser.errored !== null) {

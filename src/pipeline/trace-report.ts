@@ -1,15 +1,25 @@
 import type { TraceOutcome } from '../formats/pds-mesh-response.js';
-import type { RowTrace } from './trace-decide.js';
+import { DEFAULT_THRESHOLDS, type DecisionThresholds } from '../matching/index.js';
+import {
+  TRACE_OUTCOMES,
+  UNMATCHED_OUTCOMES,
+  type TraceCounts,
+  type UnmatchedOutcome,
+} from './trace-report-counts.js';
+import { inputProfileReport, type InputProfileReport } from './trace-report-profile.js';
+import { CASCADE_REASONS, CODE_LABELS, labelOf, REASON_LABELS } from './trace-report-labels.js';
 
-/** Every outcome, in report order. */
-export const TRACE_OUTCOMES: readonly TraceOutcome[] = [
-  'matched',
-  'review',
-  'multiple',
-  'no-match',
-  'not-enough-data',
-  'invalid',
-];
+export {
+  TRACE_OUTCOMES,
+  UNMATCHED_OUTCOMES,
+  countRow,
+  countsFromJson,
+  countsToJson,
+  emptyCounts,
+  type TraceCounts,
+  type TraceCountsJson,
+  type UnmatchedOutcome,
+} from './trace-report-counts.js';
 
 /** A count and its share of all data rows (0-1; 0 when there are no rows). */
 export interface CountRate {
@@ -20,49 +30,36 @@ export interface CountRate {
 /** The rows answered with one `ERROR/SUCCESS_CODE`. */
 export interface CodeCount extends CountRate {
   readonly code: string;
+  /** The code in plain English. */
+  readonly label: string;
 }
 
-/** The counts a run keeps while it streams. */
-export interface TraceCounts {
-  rows: number;
-  readonly outcomes: Record<TraceOutcome, number>;
-  readonly codes: Map<string, number>;
-  /** Rows sent with a valid (Modulus 11) NHS Number. */
-  suppliedValid: number;
-  /** Rows answered with an NHS Number (matched). */
-  numbered: number;
-  /** Rows with at least one conflict listed. */
-  conflictRows: number;
-  /** Rows traced to a number an earlier row of the file was already traced to. */
-  duplicateRows: number;
+/** One bar of the match-weight histogram: weights in `[from, to)` bits, by outcome. */
+export interface WeightBin {
+  readonly from: number;
+  readonly to: number;
+  readonly total: number;
+  readonly outcomes: Readonly<Partial<Record<TraceOutcome, number>>>;
 }
 
-/** Fresh, zeroed counts. */
-export function emptyCounts(): TraceCounts {
-  return {
-    rows: 0,
-    outcomes: Object.fromEntries(TRACE_OUTCOMES.map((o) => [o, 0])) as Record<TraceOutcome, number>,
-    codes: new Map(),
-    suppliedValid: 0,
-    numbered: 0,
-    conflictRows: 0,
-    duplicateRows: 0,
-  };
+/** The match weights of the best candidate of every scored row. */
+export interface WeightHistogram {
+  /** Width of a bin in bits: 1, or 2 when 1-bit bins would be more than 40. */
+  readonly binBits: number;
+  /** Contiguous bins from the lowest weight seen to the highest; empty when nothing was scored. */
+  readonly bins: readonly WeightBin[];
+  /** Rows with no weight (no candidate found, or not traced), by outcome. */
+  readonly unscored: Readonly<Partial<Record<TraceOutcome, number>>>;
+  /** The decision thresholds as match weights in bits: `review` and `match`. */
+  readonly thresholds: { readonly review: number; readonly match: number };
 }
 
-/**
- * Adds one traced row to the counts.
- * @param counts - the counts, updated in place
- * @param traced - the row's trace
- */
-export function countRow(counts: TraceCounts, traced: RowTrace): void {
-  const { answer } = traced;
-  counts.rows += 1;
-  counts.outcomes[answer.outcome] += 1;
-  counts.codes.set(answer.code, (counts.codes.get(answer.code) ?? 0) + 1);
-  counts.suppliedValid += traced.suppliedValid ? 1 : 0;
-  counts.numbered += answer.outcome === 'matched' ? 1 : 0;
-  counts.conflictRows += traced.conflicts.length > 0 ? 1 : 0;
+/** How many rows of one outcome gave a reason, and their share of that outcome's rows. */
+export interface ReasonCount extends CountRate {
+  readonly code: string;
+  readonly label: string;
+  /** `cascade`: why the exact steps did not match; `decision`: why the row went where it did. */
+  readonly kind: 'cascade' | 'decision';
 }
 
 /** The run's JSON report (`RESPONSE.report.json`): counts only, no patient data. */
@@ -83,6 +80,11 @@ export interface TraceReport {
   readonly coverage: { readonly before: CountRate; readonly after: CountRate };
   readonly conflictRows: number;
   readonly duplicateRows: number;
+  readonly weights: WeightHistogram;
+  /** For review, multiple and no-match rows: reasons, most common first (rate: of that outcome). */
+  readonly reasons: Readonly<Record<UnmatchedOutcome, readonly ReasonCount[]>>;
+  /** The data-quality profile of the request file. */
+  readonly profile: InputProfileReport;
   /** The files written, by role. */
   readonly files: Readonly<Record<string, string>>;
 }
@@ -95,20 +97,82 @@ export interface TraceReportContext {
   readonly registerPeople: number;
   readonly model: TraceReport['model'];
   readonly blankRows: number;
+  /** The thresholds the run decided with; default `DEFAULT_THRESHOLDS`. */
+  readonly thresholds?: DecisionThresholds;
   readonly files: Readonly<Record<string, string>>;
+}
+
+/**
+ * The match weight (bits) at which a pair has probability `p`: `log2(p / (1 − p))`, with `p`
+ * kept off 0 and 1 so that a threshold of certainty still has a place on the axis.
+ */
+const weightOf = (p: number): number => {
+  const q = Math.min(Math.max(p, 1e-15), 1 - 1e-15);
+  return Math.log2(q / (1 - q));
+};
+
+/**
+ * The histogram of the counts' whole-bit weight bins, merged into 2-bit bins when there would be
+ * more than 40 of them, with the empty bins in between filled in.
+ * @param counts - the run's counts
+ * @param thresholds - the decision thresholds
+ */
+export function weightHistogram(
+  counts: TraceCounts,
+  thresholds: DecisionThresholds = DEFAULT_THRESHOLDS,
+): WeightHistogram {
+  const keys = Object.keys(counts.weights).map(Number);
+  const low = Math.min(...keys);
+  const high = Math.max(...keys);
+  const binBits = keys.length === 0 || high - low + 1 <= 40 ? 1 : 2;
+  const start = Math.floor(low / binBits) * binBits;
+  const bins: WeightBin[] = [];
+  for (let from = start; keys.length > 0 && from <= high; from += binBits) {
+    const outcomes: Partial<Record<TraceOutcome, number>> = {};
+    for (let bit = from; bit < from + binBits; bit += 1) {
+      for (const [outcome, n] of Object.entries(counts.weights[String(bit)] ?? {})) {
+        const key = outcome as TraceOutcome;
+        outcomes[key] = (outcomes[key] ?? 0) + n;
+      }
+    }
+    const total = Object.values(outcomes).reduce((sum, n) => sum + n, 0);
+    bins.push({ from, to: from + binBits, total, outcomes });
+  }
+  return {
+    binBits,
+    bins,
+    unscored: { ...counts.unscored },
+    thresholds: {
+      review: weightOf(thresholds.reviewProbability),
+      match: weightOf(thresholds.matchProbability),
+    },
+  };
 }
 
 /**
  * The report of a finished run.
  * @param counts - the run's counts
- * @param context - file names, timings, model
+ * @param context - file names, timings, model, thresholds
  */
 export function traceReport(counts: TraceCounts, context: TraceReportContext): TraceReport {
-  const rate = (count: number): CountRate => ({
+  const rate = (count: number, of = counts.rows): CountRate => ({
     count,
-    rate: counts.rows === 0 ? 0 : count / counts.rows,
+    rate: of === 0 ? 0 : count / of,
   });
-  const codes = [...counts.codes].sort(([a], [b]) => a.localeCompare(b));
+  const codes = Object.entries(counts.codes).sort(([a], [b]) => a.localeCompare(b));
+  const reasons = Object.fromEntries(
+    UNMATCHED_OUTCOMES.map((outcome) => [
+      outcome,
+      Object.entries(counts.reasons[outcome])
+        .sort(([a, x], [b, y]) => y - x || a.localeCompare(b))
+        .map(([code, n]) => ({
+          code,
+          label: labelOf(REASON_LABELS, code),
+          kind: CASCADE_REASONS.has(code) ? ('cascade' as const) : ('decision' as const),
+          ...rate(n, counts.outcomes[outcome]),
+        })),
+    ]),
+  ) as Record<UnmatchedOutcome, ReasonCount[]>;
   return {
     input: context.input,
     startedAt: context.startedAt,
@@ -121,10 +185,13 @@ export function traceReport(counts: TraceCounts, context: TraceReportContext): T
     outcomes: Object.fromEntries(
       TRACE_OUTCOMES.map((o) => [o, rate(counts.outcomes[o])]),
     ) as Record<TraceOutcome, CountRate>,
-    codes: codes.map(([code, n]) => ({ code, ...rate(n) })),
+    codes: codes.map(([code, n]) => ({ code, label: labelOf(CODE_LABELS, code), ...rate(n) })),
     coverage: { before: rate(counts.suppliedValid), after: rate(counts.numbered) },
     conflictRows: counts.conflictRows,
     duplicateRows: counts.duplicateRows,
+    weights: weightHistogram(counts, context.thresholds),
+    reasons,
+    profile: inputProfileReport(counts.profile),
     files: context.files,
   };
 }
