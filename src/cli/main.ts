@@ -4,6 +4,7 @@ import { registerLinkCommand } from './commands/link.js';
 import { registerModelCommand } from './commands/model.js';
 import { registerNhsNumberCommand } from './commands/nhs-number.js';
 import { registerRegisterCommand } from './commands/register.js';
+import { registerReviewCommand } from './commands/review.js';
 import { registerTraceCommand } from './commands/trace.js';
 import { CliError, ExitCode } from './exit-codes.js';
 
@@ -22,6 +23,7 @@ export function buildProgram(): Command {
   registerLinkCommand(program);
   registerTraceCommand(program);
   registerModelCommand(program);
+  registerReviewCommand(program);
   return program;
 }
 

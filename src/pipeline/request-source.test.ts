@@ -71,7 +71,9 @@ describe('the golden request file', () => {
       rowErrors: 9,
       blankRows: 1,
       stoppedAtLine: null,
+      bytesRead: (await readFile(GOLDEN)).length,
     });
+    expect(opened.data.totalBytes).toBe(opened.data.stats.bytesRead);
     expect(actual.map((_, i) => i)).toEqual([...Array(15).keys()]);
   });
 });

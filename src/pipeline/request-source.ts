@@ -38,6 +38,8 @@ export interface RequestSourceStats {
   blankRows: number;
   /** The line the file became unreadable on (an unclosed quote), or `null` when read to the end. */
   stoppedAtLine: number | null;
+  /** Bytes of the file read so far (ahead of the rows yielded by at most a read buffer or two). */
+  bytesRead: number;
 }
 
 /** A request file whose header has been read and accepted. */
@@ -48,6 +50,8 @@ export interface RequestSource {
   readonly header: readonly string[];
   /** Where each PDS MESH request column is found in a row. */
   readonly columns: ResolvedColumns;
+  /** The file's size in bytes, for progress; `undefined` for a stream of unknown length. */
+  readonly totalBytes: number | undefined;
   /** Live counts; complete once {@link RequestSource.rows} is exhausted. */
   readonly stats: Readonly<RequestSourceStats>;
   /**
@@ -83,7 +87,8 @@ export async function openRequestFile(
     await handle.close();
     return fail({ code: 'unreadable', path, message: `${path}: not a file` });
   }
-  return openRequestStream(handle.createReadStream({ highWaterMark: 1 << 16 }), path, options);
+  const input = handle.createReadStream({ highWaterMark: 1 << 16 });
+  return openCountedStream(input, path, options, stats.size);
 }
 
 /**
@@ -92,13 +97,41 @@ export async function openRequestFile(
  * @param name - what to call the file in messages
  * @param options - as for {@link openRequestFile}
  */
-export async function openRequestStream(
+export function openRequestStream(
   input: AsyncIterable<Buffer | string>,
   name: string,
   options: RequestSourceOptions = {},
 ): Promise<Result<RequestSource>> {
+  return openCountedStream(input, name, options, undefined);
+}
+
+/** Passes the chunks on, adding their byte lengths to `stats.bytesRead`. */
+async function* counted(
+  input: AsyncIterable<Buffer | string>,
+  stats: RequestSourceStats,
+): AsyncGenerator<Buffer | string> {
+  for await (const chunk of input) {
+    stats.bytesRead += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length;
+    yield chunk;
+  }
+}
+
+async function openCountedStream(
+  input: AsyncIterable<Buffer | string>,
+  name: string,
+  options: RequestSourceOptions,
+  totalBytes: number | undefined,
+): Promise<Result<RequestSource>> {
   const encoding = options.encoding ?? 'utf-8';
-  const records = csvRecords(input, options.maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES);
+  const stats: RequestSourceStats = {
+    dataRows: 0,
+    rowErrors: 0,
+    blankRows: 0,
+    stoppedAtLine: null,
+    bytesRead: 0,
+  };
+  const maxRecordBytes = options.maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES;
+  const records = csvRecords(counted(input, stats), maxRecordBytes);
   const failure = async (code: string, message: string): Promise<Result<never>> => {
     await records.return(undefined);
     return fail({ code, path: name, message: `${name}: ${message}` });
@@ -135,7 +168,16 @@ export async function openRequestStream(
     );
   }
   return ok(
-    makeSource({ name, header: header.data, columns: columns.data, encoding, options, records }),
+    makeSource({
+      name,
+      header: header.data,
+      columns: columns.data,
+      encoding,
+      options,
+      records,
+      stats,
+      totalBytes,
+    }),
   );
 }
 
@@ -146,6 +188,8 @@ interface SourceParts {
   readonly encoding: RequestFileEncoding;
   readonly options: RequestSourceOptions;
   readonly records: AsyncGenerator<CsvRecord | CsvStop>;
+  readonly stats: RequestSourceStats;
+  readonly totalBytes: number | undefined;
 }
 
 function makeSource(parts: SourceParts): RequestSource {
@@ -156,12 +200,7 @@ function makeSource(parts: SourceParts): RequestSource {
     ...(options.today === undefined ? {} : { today: options.today }),
   };
   const read = rowReader({ ...parts, context });
-  const stats: RequestSourceStats = {
-    dataRows: 0,
-    rowErrors: 0,
-    blankRows: 0,
-    stoppedAtLine: null,
-  };
+  const { stats } = parts;
   async function* rows(): AsyncGenerator<SourceRow> {
     try {
       for await (const record of parts.records) {
@@ -182,5 +221,6 @@ function makeSource(parts: SourceParts): RequestSource {
       await parts.records.return(undefined);
     }
   }
-  return { name: parts.name, header: parts.header, columns: parts.columns, stats, rows };
+  const { name, header, columns, totalBytes } = parts;
+  return { name, header, columns, totalBytes, stats, rows };
 }

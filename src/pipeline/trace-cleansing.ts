@@ -1,8 +1,10 @@
+import { createReadStream } from 'node:fs';
+import { parse } from 'csv-parse';
 import type { NhsNumberStatusCode } from '../core/person.js';
 import type { TraceOutcome } from '../formats/pds-mesh-response.js';
 import type { SourceRow } from './request-source.js';
 import type { RowTrace } from './trace-decide.js';
-import { openCsvSink, type CsvSink } from './trace-output.js';
+import { openCsvSink, type CsvSink, type SinkPosition } from './trace-output.js';
 
 /** Columns of `RESPONSE.unmatched.csv`. */
 export const UNMATCHED_COLUMNS = [
@@ -58,6 +60,23 @@ export const LOAD_STATUS: Readonly<Record<TraceOutcome, NhsNumberStatusCode>> = 
   invalid: '03',
 };
 
+/** The four cleansing files, by role (the keys of `traceOutputPaths`). */
+export type CleansingRole = 'unmatched' | 'conflicts' | 'duplicates' | 'load';
+
+/** The first row traced to an NHS Number: the one later rows of that number are duplicates of. */
+export interface FirstHolder {
+  readonly reference: string;
+  readonly local: string;
+}
+
+/** Where an interrupted run's cleansing files are continued from. */
+export interface CleansingResume {
+  /** Each file's position at the checkpoint (`CsvSink.sync`). */
+  readonly positions: Readonly<Record<CleansingRole, SinkPosition>>;
+  /** The first holder of every number matched before the checkpoint ({@link readFirstHolders}). */
+  readonly firstHolders: Map<string, FirstHolder>;
+}
+
 /** The four cleansing files of a run, written as rows are traced. */
 export interface CleansingFiles {
   /** Rows traced to a number an earlier row already had. */
@@ -68,7 +87,11 @@ export interface CleansingFiles {
    * @param traced - its trace
    */
   add(source: SourceRow, traced: RowTrace): Promise<void>;
+  /** Writes and forces to disk what is buffered (`CsvSink.sync`); each file's position. */
+  sync(): Promise<Record<CleansingRole, SinkPosition>>;
   commit(): Promise<void>;
+  /** Closes the `.partial` files and leaves them for a resumed run. */
+  close(): Promise<void>;
   abort(): Promise<void>;
 }
 
@@ -76,19 +99,19 @@ export interface CleansingFiles {
  * Opens the unmatched, conflicts, duplicates and load files (atomically written, see
  * `openCsvSink`). Duplicate detection keeps one entry per matched NHS Number in memory.
  * @param paths - the four final paths
+ * @param resume - positions and duplicate state of an interrupted run to continue
  */
-export function openCleansingFiles(paths: {
-  readonly unmatched: string;
-  readonly conflicts: string;
-  readonly duplicates: string;
-  readonly load: string;
-}): CleansingFiles {
-  const unmatched = openCsvSink(paths.unmatched, UNMATCHED_COLUMNS);
-  const conflicts = openCsvSink(paths.conflicts, CONFLICT_COLUMNS);
-  const duplicates = openCsvSink(paths.duplicates, DUPLICATE_COLUMNS);
-  const load = openCsvSink(paths.load, LOAD_COLUMNS);
+export function openCleansingFiles(
+  paths: Readonly<Record<CleansingRole, string>>,
+  resume?: CleansingResume,
+): CleansingFiles {
+  const at = (role: CleansingRole): SinkPosition | undefined => resume?.positions[role];
+  const unmatched = openCsvSink(paths.unmatched, UNMATCHED_COLUMNS, at('unmatched'));
+  const conflicts = openCsvSink(paths.conflicts, CONFLICT_COLUMNS, at('conflicts'));
+  const duplicates = openCsvSink(paths.duplicates, DUPLICATE_COLUMNS, at('duplicates'));
+  const load = openCsvSink(paths.load, LOAD_COLUMNS, at('load'));
   const sinks: CsvSink[] = [unmatched, conflicts, duplicates, load];
-  const firstHolder = new Map<string, { reference: string; local: string }>();
+  const firstHolder = resume?.firstHolders ?? new Map<string, FirstHolder>();
   return {
     get duplicateRows() {
       return duplicates.rows;
@@ -118,13 +141,53 @@ export function openCleansingFiles(paths: {
       const changed = [...new Set(traced.conflicts.map((c) => c.field))].join(';');
       await load.write([reference, local, matched, LOAD_STATUS[answer.outcome], changed]);
     },
+    async sync() {
+      const [u, c, d, l] = await Promise.all([
+        unmatched.sync(),
+        conflicts.sync(),
+        duplicates.sync(),
+        load.sync(),
+      ]);
+      return { unmatched: u, conflicts: c, duplicates: d, load: l };
+    },
     async commit() {
       for (const sink of sinks) {
         await sink.commit();
       }
     },
+    async close() {
+      await Promise.all(sinks.map((sink) => sink.close()));
+    },
     async abort() {
       await Promise.all(sinks.map((sink) => sink.abort()));
     },
   };
+}
+
+/**
+ * Rebuilds the duplicate detection state of an interrupted run from the first `bytes` of its
+ * load file (`RESPONSE.load.csv.partial`): every matched row is there, in file order, with its
+ * NHS Number, reference and local id, so the first row of each number is its first holder.
+ * Streams the file; memory holds one entry per distinct number, as the run itself does.
+ * @param loadPartial - the load file's `.partial` path
+ * @param bytes - the length a checkpoint recorded for it (the header included)
+ */
+export async function readFirstHolders(
+  loadPartial: string,
+  bytes: number,
+): Promise<Map<string, FirstHolder>> {
+  const holders = new Map<string, FirstHolder>();
+  if (bytes === 0) {
+    return holders;
+  }
+  const rows = createReadStream(loadPartial, { start: 0, end: bytes - 1 }).pipe(
+    parse({ from_line: 2, relax_column_count: false }),
+  );
+  for await (const cells of rows as AsyncIterable<string[]>) {
+    const [reference = '', local = '', number = ''] = cells;
+    if (number !== '' && !holders.has(number)) {
+      holders.set(number, { reference, local });
+    }
+  }
+  return holders;
 }

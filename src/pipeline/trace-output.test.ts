@@ -37,6 +37,36 @@ describe('openCsvSink', () => {
   });
 });
 
+describe('openCsvSink resumed', () => {
+  it('cuts the .partial file back to a synced position and appends after it', async () => {
+    const path = join(folder, 'c.csv');
+    const first = openCsvSink(path, ['A', 'B']);
+    await first.write(['1', 'one']);
+    await first.write(['2', 'two, "2"']);
+    const position = await first.sync();
+    expect(position).toEqual({ bytes: Buffer.byteLength('A,B\n1,one\n2,"two, ""2"""\n'), rows: 2 });
+    await first.write(['3', 'lost']);
+    await first.sync();
+    await first.write(['4', 'never written']);
+    await first.close();
+    expect(await readdir(folder)).toContain('c.csv.partial');
+    expect(await readdir(folder)).not.toContain('c.csv');
+
+    const again = openCsvSink(path, ['A', 'B'], position);
+    expect(again.rows).toBe(2);
+    await again.write(['3', 'three']);
+    expect(await again.sync()).toEqual({ bytes: position.bytes + 8, rows: 3 });
+    await again.commit();
+    expect(await readFile(path, 'utf8')).toBe('A,B\n1,one\n2,"two, ""2"""\n3,three\n');
+  });
+
+  it('fails on its first write when the .partial file to resume is missing', async () => {
+    const sink = openCsvSink(join(folder, 'gone.csv'), ['A'], { bytes: 2, rows: 0 });
+    await expect(sink.sync()).rejects.toThrow(/ENOENT/);
+    await sink.abort();
+  });
+});
+
 describe('traceOutputPaths', () => {
   it('names every file beside the response', () => {
     expect(traceOutputPaths('out/resp.CSV')).toMatchObject({

@@ -1,7 +1,13 @@
-import { createWriteStream, type WriteStream } from 'node:fs';
-import { rename, rm, writeFile } from 'node:fs/promises';
-import { once } from 'node:events';
+import { open, rename, rm, writeFile, type FileHandle } from 'node:fs/promises';
 import { stringify } from 'csv-stringify/sync';
+
+/** How far a sink's `.partial` file has got: what a resumed run truncates it to and continues. */
+export interface SinkPosition {
+  /** Bytes in the `.partial` file, header included. */
+  readonly bytes: number;
+  /** Rows written (header not counted). */
+  readonly rows: number;
+}
 
 /** A CSV file being written atomically: rows go to `PATH.partial`, renamed to `PATH` on commit. */
 export interface CsvSink {
@@ -14,43 +20,80 @@ export interface CsvSink {
    * @param cells - the row's cells in header order
    */
   write(cells: readonly string[]): Promise<void>;
-  /** Flushes, closes and renames the `.partial` file to its final name. */
+  /**
+   * Writes every buffered row to the `.partial` file and forces it to disk (fdatasync), for a
+   * checkpoint: a run killed after this resolves can resume from the position it returns.
+   */
+  sync(): Promise<SinkPosition>;
+  /** Flushes, forces to disk, closes and renames the `.partial` file to its final name. */
   commit(): Promise<void>;
+  /**
+   * Closes the `.partial` file and leaves it for a resumed run, which cuts it back to its last
+   * checkpoint (rows still buffered are dropped: the resumed run writes them again).
+   */
+  close(): Promise<void>;
   /** Closes and deletes the `.partial` file; the final path is left untouched. */
   abort(): Promise<void>;
 }
 
 const FLUSH_AT = 1 << 16;
 
+async function openPartial(partial: string, resume: SinkPosition | undefined): Promise<FileHandle> {
+  if (resume === undefined) {
+    return open(partial, 'w');
+  }
+  const handle = await open(partial, 'r+');
+  try {
+    await handle.truncate(resume.bytes);
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
+  return handle;
+}
+
 /**
- * Opens a CSV sink: writes the header now, rows later, all to `PATH.partial`, so a reader never
- * sees a half-written file under the final name. Rows are buffered in 64 KiB chunks.
+ * Opens a CSV sink: writes the header, then rows, all to `PATH.partial`, so a reader never sees a
+ * half-written file under the final name. Rows are buffered and written 64 KiB at a time.
+ * With `resume`, the existing `.partial` file is cut back to `resume.bytes` (the position a
+ * checkpoint recorded with {@link CsvSink.sync}) and rows are appended after it, header not
+ * written again.
  * @param path - the final file path
  * @param header - the column names
+ * @param resume - where an interrupted run's `.partial` file is continued from
  */
-export function openCsvSink(path: string, header: readonly string[]): CsvSink {
+export function openCsvSink(
+  path: string,
+  header: readonly string[],
+  resume?: SinkPosition,
+): CsvSink {
   const partial = `${path}.partial`;
-  const stream: WriteStream = createWriteStream(partial, { encoding: 'utf8' });
-  let buffer = stringify([header]);
-  let rows = 0;
-  let failure: Error | undefined;
-  stream.on('error', (error) => {
-    failure = error;
-  });
-  const flush = async (): Promise<void> => {
-    if (failure !== undefined) {
-      throw failure;
+  const ready = openPartial(partial, resume);
+  // A failed open is reported by the first write, sync or commit, never as an unhandled rejection.
+  ready.catch(() => undefined);
+  let buffer = resume === undefined ? stringify([header]) : '';
+  let bytes = resume?.bytes ?? 0;
+  let rows = resume?.rows ?? 0;
+  let closed = false;
+  const flush = async (): Promise<FileHandle> => {
+    const handle = await ready;
+    if (buffer !== '') {
+      const data = Buffer.from(buffer, 'utf8');
+      buffer = '';
+      for (let done = 0; done < data.length;) {
+        const { bytesWritten } = await handle.write(data, done, data.length - done, bytes + done);
+        done += bytesWritten;
+      }
+      bytes += data.length;
     }
-    const chunk = buffer;
-    buffer = '';
-    if (chunk !== '' && !stream.write(chunk)) {
-      await once(stream, 'drain');
-    }
+    return handle;
   };
   const close = async (): Promise<void> => {
-    await flush();
-    stream.end();
-    await once(stream, 'finish');
+    if (!closed) {
+      closed = true;
+      const handle = await ready.catch(() => undefined);
+      await handle?.close();
+    }
   };
   return {
     path,
@@ -64,15 +107,20 @@ export function openCsvSink(path: string, header: readonly string[]): CsvSink {
         await flush();
       }
     },
+    async sync() {
+      const handle = await flush();
+      await handle.datasync();
+      return { bytes, rows };
+    },
     async commit() {
+      const handle = await flush();
+      await handle.datasync();
       await close();
       await rename(partial, path);
     },
+    close,
     async abort() {
-      if (!stream.closed && failure === undefined) {
-        stream.end();
-        await once(stream, 'close').catch(() => undefined);
-      }
+      await close();
       await rm(partial, { force: true });
     },
   };
@@ -91,14 +139,14 @@ export async function writeFileAtomic(path: string, text: string): Promise<void>
 
 /**
  * The paths of a run's files, beside the response: `RESPONSE.unmatched.csv`, `.conflicts.csv`,
- * `.duplicates.csv`, `.load.csv`, `.report.json` and `.model.json` (the `.csv` suffix of the
- * response is dropped first).
+ * `.duplicates.csv`, `.load.csv`, `.report.json`, `.report.html` and `.model.json` (the `.csv`
+ * suffix of the response is dropped first).
  * @param out - the response file path
  */
 export function traceOutputPaths(
   out: string,
 ): Record<
-  'response' | 'unmatched' | 'conflicts' | 'duplicates' | 'load' | 'report' | 'model',
+  'response' | 'unmatched' | 'conflicts' | 'duplicates' | 'load' | 'report' | 'html' | 'model',
   string
 > {
   const stem = out.replace(/\.csv$/i, '');
@@ -109,6 +157,7 @@ export function traceOutputPaths(
     duplicates: `${stem}.duplicates.csv`,
     load: `${stem}.load.csv`,
     report: `${stem}.report.json`,
+    html: `${stem}.report.html`,
     model: `${stem}.model.json`,
   };
 }

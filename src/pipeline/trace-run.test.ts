@@ -237,6 +237,6 @@ describe('runTrace golden round trip', () => {
   it('leaves no .partial files behind', async () => {
     const names = await readdir(folder);
     expect(names.filter((f) => f.endsWith('.partial'))).toEqual([]);
-    expect(names.filter((f) => f.startsWith('response'))).toHaveLength(7);
+    expect(names.filter((f) => f.startsWith('response'))).toHaveLength(8);
   });
 });

@@ -4,7 +4,7 @@ import { ok, type Result } from '../core/result.js';
 import type { ColumnMapping } from '../formats/column-mapping.js';
 import type { RequestDateFormat } from '../formats/pds-mesh-request-types.js';
 import { responseRow, TRACE_RESPONSE_COLUMNS } from '../formats/pds-mesh-response.js';
-import type { DecisionThresholds } from '../matching/index.js';
+import { defaultModel, type DecisionThresholds } from '../matching/index.js';
 import {
   openRequestFile,
   type RequestSource,
@@ -13,9 +13,21 @@ import {
 import { openCleansingFiles } from './trace-cleansing.js';
 import type { TraceBackend } from './trace-backend.js';
 import type { SourceRow } from './request-source.js';
-import { trainForRequests, type VersionedModel } from './trace-model.js';
+import { trainForRequests, versionModel, type VersionedModel } from './trace-model.js';
 import { openCsvSink, traceOutputPaths, writeFileAtomic } from './trace-output.js';
 import { countRow, emptyCounts, traceReport, type TraceReport } from './trace-report.js';
+import { traceReportHtml } from './trace-report-html.js';
+import { traceJobId } from './trace-job.js';
+import { finishedJob, startedJob, type TraceReviewSink } from './trace-review-queue.js';
+import {
+  firstStart,
+  interruptedRun,
+  registerChanged,
+  rowsAfter,
+  runCheckpoint,
+  startFresh,
+  type TraceResume,
+} from './trace-checkpoint-resume.js';
 
 /** Settings of {@link runTrace}. */
 export interface TraceRunOptions {
@@ -32,20 +44,48 @@ export interface TraceRunOptions {
   /** Training seed; default 1. */
   readonly seed?: number;
   readonly thresholds?: DecisionThresholds;
+  /** Trace with the deterministic cascade alone (cross-check, alphanumeric): the baseline. */
+  readonly cascadeOnly?: boolean;
   /** Rows traced together (one set-based query on a SQL backend); default 10,000. */
   readonly chunkRows?: number;
+  /**
+   * A checkpoint is saved at the first chunk boundary at least this many seconds after the last
+   * (forcing the files to disk costs a few fsyncs); default 10, 0 for one after every chunk.
+   */
+  readonly checkpointSeconds?: number;
   /** Progress is reported every this many rows; default 10,000. */
   readonly progressEvery?: number;
-  /** Receives progress lines (counts and rates only, never patient data). */
-  readonly onProgress?: (line: string) => void;
+  /** Receives progress (counts, bytes and times only, never patient data). */
+  readonly onProgress?: (progress: TraceProgress) => void;
+  /** Receives one line when the run resumes an interrupted one, or cannot and starts afresh. */
+  readonly onNotice?: (line: string) => void;
   /** The run's start time as ISO 8601, for the report and model provenance. */
   readonly startedAt: string;
+  /** Where review and multiple rows are queued for people (the store's queue); none in tests. */
+  readonly reviews?: TraceReviewSink;
+}
+
+/** How far a run has got, for a progress bar or line. */
+export interface TraceProgress {
+  /** Data rows traced, those of an interrupted run this one resumed included. */
+  readonly rows: number;
+  /** Rows an interrupted run had traced before this run resumed it (0 on a fresh start). */
+  readonly resumedRows: number;
+  /** Seconds this run has been tracing. */
+  readonly seconds: number;
+  /** Bytes of the request file read, and read when this run started tracing. */
+  readonly bytesRead: number;
+  readonly startBytes: number;
+  /** The request file's size; `undefined` when unknown. */
+  readonly totalBytes: number | undefined;
 }
 
 /** What a finished run wrote and counted. */
 export interface TraceRunResult {
   readonly report: TraceReport;
   readonly model: VersionedModel;
+  /** The job's id (`traceJobId`), also written to the JSON report as `jobId`. */
+  readonly jobId: string;
 }
 
 function readOptionsOf(options: TraceRunOptions): RequestSourceOptions & {
@@ -83,7 +123,9 @@ export async function* inChunks<T>(items: AsyncIterable<T>, size: number): Async
  * only when the request file cannot be opened or is not a request file, or when no model is
  * given and none can be trained; bad rows are answered with their row error code.
  * The request file's header is checked before the register is loaded, so a wrong file is refused
- * at once. Rows are traced in chunks of `chunkRows` and written in file order.
+ * at once. Rows are traced in chunks of `chunkRows` and written in file order; after each chunk
+ * the files are synced and a checkpoint saved, so a run that is killed or throws is resumed by
+ * the same call (`trace-checkpoint-resume.ts`) and writes exactly what one run would have.
  * @param openBackend - opens the register's backend (in memory, or SQL over the store); called once
  * @param options - files, model, reading options, progress
  */
@@ -91,13 +133,15 @@ export async function runTrace(
   openBackend: () => Promise<TraceBackend>,
   options: TraceRunOptions,
 ): Promise<Result<TraceRunResult>> {
-  const opened = await openRequestFile(options.requestPath, readOptionsOf(options));
+  const resume = await interruptedRun(options, traceOutputPaths(options.outPath), options.onNotice);
+  const run = resume === undefined ? options : { ...options, ...firstStart(resume.checkpoint) };
+  const opened = await openRequestFile(run.requestPath, readOptionsOf(run));
   if (!opened.success) {
     return opened;
   }
   const backend = await openBackend();
   try {
-    return await traceWith(backend, opened.data, options);
+    return await traceWith(backend, opened.data, run, resume);
   } finally {
     await backend.close();
   }
@@ -107,10 +151,15 @@ async function traceWith(
   backend: TraceBackend,
   opened: RequestSource,
   options: TraceRunOptions,
+  resume: TraceResume | undefined,
 ): Promise<Result<TraceRunResult>> {
   const readOptions = readOptionsOf(options);
   const { dateFormat } = readOptions;
-  let model = options.model;
+  // The cascade alone scores nothing: it needs no trained model (the defaults are recorded).
+  let model =
+    options.model ??
+    resume?.trainedModel ??
+    (options.cascadeOnly === true ? versionModel(defaultModel(), false) : undefined);
   let source = opened;
   if (model === undefined) {
     const trained = await trainForRequests(source, backend, {
@@ -133,15 +182,30 @@ async function traceWith(
     model: model.model,
     dateFormat,
     ...(options.thresholds === undefined ? {} : { thresholds: options.thresholds }),
+    ...(options.cascadeOnly === true ? { cascadeOnly: true } : {}),
   });
-  const response = openCsvSink(paths.response, TRACE_RESPONSE_COLUMNS);
-  const cleansing = openCleansingFiles(paths);
-  const counts = emptyCounts();
+  const jobId = resume?.job ?? (await traceJobId(options.requestPath, options.outPath));
+  if (resume === undefined) {
+    await startFresh(options.outPath, paths.model, model);
+  } else if (resume.checkpoint.registerPeople !== backend.registerPeople) {
+    return registerChanged(options.outPath, resume, backend.registerPeople);
+  }
+  const job = startedJob({ ...options, id: jobId, modelVersion: model.version, dateFormat });
+  await options.reviews?.start(job);
+  const response = openCsvSink(paths.response, TRACE_RESPONSE_COLUMNS, resume?.response);
+  const cleansing = openCleansingFiles(paths, resume?.cleansing);
+  const counts = resume?.counts ?? emptyCounts();
+  const resumedRows = counts.rows;
+  const checkpoint = runCheckpoint(options, jobId, model, backend.registerPeople);
   const every = options.progressEvery ?? 10_000;
   const started = performance.now();
   const elapsed = (): number => (performance.now() - started) / 1000;
+  const seconds = (): number => (resume?.checkpoint.seconds ?? 0) + elapsed();
+  let startBytes: number | undefined;
+  const rowsToTrace = rowsAfter(source.rows(), resumedRows);
   try {
-    for await (const rows of inChunks<SourceRow>(source.rows(), options.chunkRows ?? 10_000)) {
+    for await (const rows of inChunks<SourceRow>(rowsToTrace, options.chunkRows ?? 10_000)) {
+      startBytes ??= source.stats.bytesRead;
       const answers = await tracer.trace(rows);
       for (const [i, row] of rows.entries()) {
         const traced = answers[i];
@@ -150,13 +214,22 @@ async function traceWith(
         }
         await response.write(responseRow(row.row, traced.answer));
         await cleansing.add(row, traced);
-        countRow(counts, traced);
+        countRow(counts, traced, row);
         if (counts.rows % every === 0) {
-          const rate = Math.round(counts.rows / Math.max(elapsed(), 1e-9));
-          options.onProgress?.(
-            `traced ${counts.rows.toLocaleString('en-GB')} rows (${rate} rows/s)`,
-          );
+          const { bytesRead } = source.stats;
+          const { totalBytes } = source;
+          const at = { rows: counts.rows, resumedRows, seconds: elapsed(), bytesRead, totalBytes };
+          options.onProgress?.({ ...at, startBytes });
         }
+      }
+      await options.reviews?.queue(rows, answers);
+      if (checkpoint.due()) {
+        const [written, cleansed] = await Promise.all([response.sync(), cleansing.sync()]);
+        await checkpoint.save({
+          seconds: seconds(),
+          counts,
+          files: { response: written, ...cleansed },
+        });
       }
     }
     counts.duplicateRows = cleansing.duplicateRows;
@@ -164,18 +237,23 @@ async function traceWith(
     await response.commit();
     await cleansing.commit();
   } catch (error) {
-    await Promise.all([response.abort(), cleansing.abort()]);
+    // The .partial files and the checkpoint stay: the same command resumes the run.
+    await Promise.all([response.close(), cleansing.close()]);
     throw error;
   }
   const report = traceReport(counts, {
     input: basename(options.requestPath),
     startedAt: options.startedAt,
-    seconds: elapsed(),
+    seconds: seconds(),
     registerPeople: backend.registerPeople,
     model: { name: model.model.name, version: model.version, trained: model.trained },
     blankRows: source.stats.blankRows,
+    ...(options.thresholds === undefined ? {} : { thresholds: options.thresholds }),
     files: Object.fromEntries(Object.entries(paths).map(([role, path]) => [role, basename(path)])),
   });
-  await writeFileAtomic(paths.report, `${JSON.stringify(report, null, 2)}\n`);
-  return ok({ report, model });
+  await writeFileAtomic(paths.report, `${JSON.stringify({ jobId, ...report }, null, 2)}\n`);
+  await writeFileAtomic(paths.html, traceReportHtml(report));
+  await options.reviews?.finish(finishedJob(job, report));
+  await checkpoint.remove();
+  return ok({ report, model, jobId });
 }

@@ -1,3 +1,4 @@
+import { traceOutputPaths } from '../../pipeline/trace-output.js';
 import { TRACE_OUTCOMES, type TraceReport } from '../../pipeline/trace-report.js';
 
 const n = (value: number): string => value.toLocaleString('en-GB');
@@ -5,7 +6,8 @@ const pct = (rate: number): string => `${(rate * 100).toFixed(1)}%`;
 
 /**
  * The summary `trace` prints when it finishes: rows by outcome and code, coverage before and
- * after, the model used and where the files and audit line went. Counts only, no patient data.
+ * after, the model used, where the files and audit line went, and last the path of the HTML
+ * report (to open in a browser). Counts only, no patient data.
  * @param report - the run's report
  * @param out - the response path as given
  * @param audit - the audit log path
@@ -24,6 +26,7 @@ export function traceSummary(report: TraceReport, out: string, audit: string): s
     `wrote ${out} and ${Object.values(report.files)
       .filter((f) => !out.endsWith(f))
       .join(', ')}; audit line appended to ${audit}`,
+    `HTML report: ${traceOutputPaths(out).html}`,
   ];
   return `${lines.join('\n')}\n`;
 }

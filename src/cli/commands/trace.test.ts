@@ -36,6 +36,7 @@ describe('nhs-trace trace', () => {
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(/traced 5 rows/);
     expect(result.stdout).toMatch(/trained on this file/);
+    expect(result.stdout).toMatch(/HTML report: .*response\.report\.html\n/);
     const names = (await readdir(file('out'))).sort();
     expect(names).toEqual(
       [
@@ -44,6 +45,7 @@ describe('nhs-trace trace', () => {
         'response.duplicates.csv',
         'response.load.csv',
         'response.model.json',
+        'response.report.html',
         'response.report.json',
         'response.unmatched.csv',
       ].sort(),
