@@ -28,6 +28,13 @@ export interface ScoredCandidate {
   readonly record: MatchRecord;
   readonly weight: number;
   readonly probability: number;
+  /**
+   * The request and this candidate both give a date of birth, and the dates differ by more
+   * than a typing slip (another month of the same year, or another year: the date-of-birth
+   * levels `year` and `else`). A parent and a child of the same name at the same address look
+   * like this, so such a candidate is never matched without a person's review.
+   */
+  readonly birthDateDiffers?: boolean;
 }
 
 /** The outcome of a trace, as in the PDS MESH response `TRACE_OUTCOME` column. */
@@ -41,6 +48,7 @@ export type DecisionReason =
   | 'close-runner-up'
   | 'several-high-candidates'
   | 'possible-twin'
+  | 'date-of-birth-differs'
   | 'clear-best';
 
 /** A decision over one request's candidates. */
@@ -95,7 +103,10 @@ function decide(outcome: Outcome, parts: Omit<Decision, 'outcome'>): Decision {
  *   other (PDS MESH code 97 / `9999999999`: no number is returned);
  * - `review`: the best is uncertain (below `matchProbability`), or a runner-up is within the
  *   margin, or any other candidate, however weak, looks like the best one's twin
- *   ({@link looksLikeTwins}): the given name alone must never decide between twins;
+ *   ({@link looksLikeTwins}): the given name alone must never decide between twins; or the
+ *   best one's date of birth differs from the request's beyond a typing slip
+ *   ({@link ScoredCandidate.birthDateDiffers}): name and address alone must never decide
+ *   between a parent and a child who share them;
  * - `matched`: only when the best reaches `matchProbability`, is clear of the runner-up by the
  *   margin, and has no twin among the candidates.
  * @param candidates - every scored candidate, in any order
@@ -127,6 +138,9 @@ export function classify(
   const reasons: DecisionReason[] = [];
   if (ranked.some((c) => c !== best && looksLikeTwins(best.record, c.record))) {
     reasons.push('possible-twin');
+  }
+  if (best.birthDateDiffers === true) {
+    reasons.push('date-of-birth-differs');
   }
   if (best.probability < thresholds.matchProbability) {
     reasons.push('below-match-threshold');

@@ -92,6 +92,58 @@ describe('traceRecord', () => {
     expect(result.nhsNumber).toBeUndefined();
   });
 
+  it('sends a same-named father at the same address to review, not to his son', () => {
+    // Peter Clough junior is not in the register; his father is, at the same house.
+    const result = trace({
+      givenNames: 'Peter',
+      familyName: 'Clough',
+      birthDate: '1992-05-08',
+      gender: 'male',
+      postcode: 'LS6 2QU',
+      addressLines: ['16 Elm Grove', 'Leeds'],
+    });
+    expect(result.outcome).toBe('review');
+    expect(result.nhsNumber).toBeUndefined();
+    expect(result.reasons).toContain('date-of-birth-differs');
+  });
+
+  it('still matches a date of birth with a typing slip in it', () => {
+    const result = trace({
+      givenNames: 'Peter',
+      familyName: 'Clough',
+      birthDate: '1961-11-03',
+      gender: 'male',
+      postcode: 'LS6 2QU',
+      addressLines: ['16 Elm Grove', 'Leeds'],
+    });
+    expect(result).toMatchObject({ outcome: 'matched', nhsNumber: testNhsNumber(4) });
+  });
+
+  it('takes an alphanumeric hit only when the rest of the record supports it', () => {
+    // The initial, family name, birth date and gender of Peter Clough, no postcode, and a house
+    // in another town: the alphanumeric step alone attaches his number.
+    const namesake = {
+      givenNames: 'P',
+      familyName: 'Clough',
+      birthDate: '1961-11-30',
+      gender: 'male' as const,
+    };
+    const elsewhere = { ...namesake, addressLines: ['2 Quay Street', 'Truro'] };
+    const alone = traceDeterministic(buildMatchRecord(elsewhere), register);
+    expect(alone).toMatchObject({ outcome: 'matched', method: 'alphanumeric' });
+    // The default prior (1 in a million) leaves this pair below the match threshold.
+    const strict = { model: defaultModel() };
+    const result = traceRecord(buildMatchRecord(elsewhere), register, strict);
+    expect(result.nhsNumber).toBeUndefined();
+    expect(result.reasons).toContain('alphanumeric-not-confirmed');
+    const agreeing = traceRecord(
+      buildMatchRecord({ ...namesake, givenNames: 'Peter', postcode: 'LS6 2QU' }),
+      register,
+      strict,
+    );
+    expect(agreeing).toMatchObject({ outcome: 'matched', method: 'alphanumeric' });
+  });
+
   it('reports no method when there are no candidates at all', () => {
     const result = traceRecord(buildMatchRecord({ familyName: 'Nowak' }), [], settings);
     expect(result).toEqual({

@@ -49,8 +49,12 @@ export interface TraceSettings {
   readonly keep?: number;
 }
 
+/** Date-of-birth levels that differ beyond a typing slip: another month, or another year. */
+const BIRTH_DATE_DIFFERS = new Set(['year', 'else']);
+
 function scored(request: MatchRecord, candidate: CascadeCandidate, settings: TraceSettings) {
   const result = score(request, candidate.record, settings.model, settings.lookup);
+  const birth = result.contributions.find((c) => c.comparison === 'date-of-birth');
   const view: TracedCandidate = {
     id: candidate.id,
     weight: result.weight,
@@ -62,6 +66,7 @@ function scored(request: MatchRecord, candidate: CascadeCandidate, settings: Tra
     record: candidate.record,
     weight: result.weight,
     probability: result.probability,
+    birthDateDiffers: birth !== undefined && BIRTH_DATE_DIFFERS.has(birth.level),
   };
   return { view, forDecision };
 }
@@ -118,28 +123,43 @@ export function traceRecord(
   settings: TraceSettings,
 ): TraceResult {
   const keep = settings.keep ?? 5;
+  const thresholds = settings.thresholds ?? DEFAULT_THRESHOLDS;
   const cascade = runCascade(request, candidates);
   const exact = cascadeMatch(cascade);
-  if (exact !== undefined) {
-    const chosen = candidates.find((c) => c.id === exact.id);
+  const chosen = exact === undefined ? undefined : candidates.find((c) => c.id === exact.id);
+  const chosenScore = chosen === undefined ? undefined : scored(request, chosen, settings);
+  // An alphanumeric hit (family name, date of birth and gender) is taken only when the model
+  // agrees: a namesake born the same day, or a woman traced under a former name whose
+  // namesake holds it now, is otherwise attached without a look (see docs/matching.md 7).
+  const confirmed =
+    exact !== undefined &&
+    (exact.step === 'cross-check' ||
+      (chosenScore !== undefined &&
+        chosenScore.forDecision.probability >= thresholds.matchProbability));
+  if (exact !== undefined && confirmed) {
     return {
       outcome: 'matched',
       method: exact.step,
       nhsNumber: exact.id,
-      candidates: chosen === undefined ? [] : [scored(request, chosen, settings).view],
+      candidates: chosenScore === undefined ? [] : [chosenScore.view],
       reasons: [exact.step],
     };
   }
   const all = candidates.map((c) => scored(request, c, settings));
   const decision = classify(
     all.map((s) => s.forDecision),
-    settings.thresholds ?? DEFAULT_THRESHOLDS,
+    thresholds,
   );
   const views = all
     .map((s) => s.view)
     .sort((a, b) => b.weight - a.weight || a.id.localeCompare(b.id))
     .slice(0, keep);
-  const notes: string[] = cascade.outcome === 'not-matched' ? [...cascade.notes] : ['several'];
+  const notes: string[] =
+    cascade.outcome === 'not-matched'
+      ? [...cascade.notes]
+      : cascade.outcome === 'matched'
+        ? ['alphanumeric-not-confirmed']
+        : ['several'];
   const reasons: string[] = [...notes, ...decision.reasons];
   return {
     outcome: decision.outcome,

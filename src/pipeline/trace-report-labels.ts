@@ -43,6 +43,8 @@ export const REASON_LABELS: Readonly<Record<string, string>> = {
   'close-runner-up': 'A second candidate scores too close to the best',
   'several-high-candidates': 'Several candidates score above the match threshold',
   'possible-twin': 'The best candidate has a possible twin in the register',
+  'date-of-birth-differs':
+    'The best candidate has another date of birth (beyond a typing slip): parent and child?',
   several: 'Several people match the name, date of birth and postcode exactly',
   'cross-check-no-number': 'No valid NHS Number supplied, so no cross-check',
   'cross-check-no-date': 'NHS Number supplied without a full date of birth',
@@ -50,6 +52,8 @@ export const REASON_LABELS: Readonly<Record<string, string>> = {
   'cross-check-date-differs': 'The supplied NHS Number’s date of birth differs',
   'alphanumeric-missing-fields': 'Too few fields for an exact (alphanumeric) trace',
   'alphanumeric-no-exact-match': 'No exact match on name, gender, date of birth and postcode',
+  'alphanumeric-not-confirmed':
+    'An exact name, gender and date-of-birth match that the rest of the record does not support',
   'supplied-number-birth-date-differs':
     'The supplied NHS Number belongs to someone with another date of birth',
   'supplied-number-differs': 'The details traced to someone other than the supplied NHS Number',
