@@ -16,7 +16,8 @@ import { CliError, ExitCode } from '../exit-codes.js';
 export const DEFAULT_DB = DEFAULT_DUCKDB_PATH;
 
 /**
- * The `--memory-limit` default for imports: DuckDB spills to disk beyond it. The process peaks
+ * DuckDB's memory limit for every command on the embedded register (`register import
+ * --memory-limit` overrides it): DuckDB spills to disk beyond it. The process peaks
  * about 1.6 GiB above it while DuckDB commits a large import, so 2.5GB keeps a
  * 10,000,000-person import under 4 GiB (3.92 GiB measured; docs/benchmarks.md).
  */
@@ -64,7 +65,9 @@ async function openPostgresRegister(
  * than creating an empty register.
  * @param db - a DuckDB file path, `:memory:`, or a `postgres://…` URL
  * @param mode - `create` for import, `existing` for export and stats
- * @param memoryLimit - DuckDB `memory_limit` (`2GB`); DuckDB's default when absent; unused by PostgreSQL
+ * @param memoryLimit - DuckDB `memory_limit` (`2GB`); {@link DEFAULT_MEMORY_LIMIT} when absent, for
+ *   every command (DuckDB's own default, 80% of the machine's memory, let a 1,000,000-person
+ *   match index build peak at 5.3 GiB); unused by PostgreSQL
  */
 export async function openRegister(
   db: string,
@@ -80,7 +83,7 @@ export async function openRegister(
   try {
     return await openDuckDbRegisterStore({
       path: db,
-      ...(memoryLimit === undefined ? {} : { memoryLimit }),
+      memoryLimit: memoryLimit ?? DEFAULT_MEMORY_LIMIT,
       ...(process.env[PHASES_ENV] === '1' ? { onImportPhase: writePhase } : {}),
     });
   } catch (error) {
