@@ -86,6 +86,8 @@ export type { EmOptions, EmPass, EmResult } from './train/em.js';
 export { expectationMaximisation, roundRobinEm } from './train/em.js';
 export type { LabelledVector } from './train/labelled.js';
 export { estimateFromLabelledPairs } from './train/labelled.js';
+export type { LabelledMOptions, LabelledMResult } from './train/labelled-m.js';
+export { combineLabelledM, DEFAULT_MINIMUM_LABELLED_MATCHES } from './train/labelled-m.js';
 export type { LambdaFromRules } from './train/lambda.js';
 export { estimateLambdaFromRules } from './train/lambda.js';
 export { estimateUFromRandomPairs } from './train/u-random.js';

@@ -64,9 +64,35 @@ function comparisonLines(comparison: Comparison): string[] {
   ];
 }
 
-function stepLine(step: TrainingStep, index: number): string {
+/** The provenance of a `labelled-pairs` step: where the labels came from, level by level. */
+function labelLines(step: TrainingStep): string[] {
+  const d = step.details;
+  const list = (key: string): string => {
+    const value = d[key];
+    return typeof value === 'string' && value !== '' ? value : 'none';
+  };
+  return [
+    ...(d['decisions'] === undefined
+      ? []
+      : [
+          `     labels: ${String(d['decisions'])} review decision(s) in ${String(d['jobs'])} job(s), ` +
+            `${String(d['matches'])} matches, ${String(d['nonMatches'])} non-matches, ` +
+            `${String(d['pairsSkipped'])} pair(s) skipped (candidate no longer in the register)` +
+            (typeof d['pairsRelabelled'] === 'number' && d['pairsRelabelled'] > 0
+              ? `, ${String(d['pairsRelabelled'])} superseded by a later decision on the same pair`
+              : ''),
+        ]),
+    `     m from labels, level (labelled matches): ${list('levelsFromLabels')}`,
+    `     m kept from EM, fewer than ${String(d['minimumMatchesPerLevel'])}: ${list('levelsFromEm')}`,
+  ];
+}
+
+function stepLines(step: TrainingStep, index: number): string[] {
   const at = step.at === undefined ? '' : ` [${step.at}]`;
-  return `  ${index + 1}. ${step.step}: ${step.description}${at}`;
+  const line = `  ${index + 1}. ${step.step}: ${step.description}${at}`;
+  return step.step === 'labelled-pairs' && 'levelsFromLabels' in step.details
+    ? [line, ...labelLines(step)]
+    : [line];
 }
 
 /**
@@ -80,7 +106,7 @@ export function modelHeader(versioned: VersionedModel): string[] {
     `model ${model.name} (version ${versioned.version}, file format ${model.formatVersion})`,
     `prior: lambda ${probability(model.lambda)} (1 in ${Math.round(1 / model.lambda).toLocaleString('en-GB')}), weight ${bits(priorWeight(model.lambda))} bits`,
     `training steps (${model.provenance.length}):`,
-    ...model.provenance.map(stepLine),
+    ...model.provenance.flatMap(stepLines),
   ];
 }
 

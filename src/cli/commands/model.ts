@@ -14,10 +14,19 @@ lambda from deterministic rules (same NHS Number, or same names, date of birth a
 m by EM over blocked pairs. Use the file with 'nhs-trace trace --model'. Same data and seed, same
 model. The register is loaded into memory.
 
-Exit status: 0 model written, 2 usage error, unreadable file, or nothing to train on.
+--labels-from-reviews then learns m from the reviewers' decisions in the same --db ('nhs-trace
+review decide'): an accepted candidate is a labelled match, the other candidates of a decided row
+are non-matches; a pair decided in several jobs counts once (latest decision). A level takes its m from the labels when at least --min-labelled-matches
+(default 10) labelled matches fell in it; the other levels keep the EM estimate. u stays from
+random pairs (review items are the hard cases, not a random sample). The model file records how
+many decisions and pairs were used and which levels came from labels; 'model show' prints it.
 
-Example:
+Exit status: 0 model written, 2 usage error, unreadable file, nothing to train on, or (with
+--labels-from-reviews) no review decision or no accepted match to learn from.
+
+Examples:
   nhs-trace model train --requests requests.csv --out model.json --db register.duckdb
+  nhs-trace model train --requests requests.csv --out model.json --labels-from-reviews
 `;
 
 const SHOW_HELP = `
@@ -56,7 +65,8 @@ export async function readModelFile(path: string): Promise<VersionedModel> {
 }
 
 /**
- * Registers `model train --requests FILE --out FILE [--db PATH] [--seed N]` and
+ * Registers `model train --requests FILE --out FILE [--db PATH] [--seed N]
+ * [--labels-from-reviews [--min-labelled-matches N]]` and
  * `model show FILE [--json]`: train a model without labels, and read one.
  * @param program - the root program
  */
@@ -71,6 +81,11 @@ export function registerModelCommand(program: Command): void {
     .requiredOption('--out <file>', 'the model JSON to write')
     .option('--db <path>', 'register: DuckDB file or postgres:// URL', DEFAULT_DB)
     .option('--seed <n>', 'seed of the random pair sample', '1')
+    .option('--labels-from-reviews', "also learn m from the review queue's decisions in --db")
+    .option(
+      '--min-labelled-matches <n>',
+      'labelled matches a level needs to take its m from them (default 10)',
+    )
     .addHelpText('after', TRAIN_HELP)
     .action(async (options: ModelTrainOptions) => {
       const trained = await trainModel(options);
