@@ -2,8 +2,9 @@ import type { NhsNumber } from './nhs-number/nhs-number.js';
 
 /**
  * The register's model of a person, as PDS holds one: current and historic names and addresses,
- * date of death, GP practice, superseded numbers and the restricted flag. Every other part
- * (the generator, the stores, the matching engine, the FHIR mapping) speaks this shape.
+ * date of death, GP practice, superseded numbers, the restricted flag and the invalidated flag.
+ * Every other part (the generator, the stores, the matching engine, the FHIR mapping) speaks
+ * this shape.
  * Dates are ISO 8601 strings (`YYYY-MM-DD`, or `YYYY-MM` / `YYYY` where only part is known).
  */
 export interface RegisterPerson {
@@ -21,6 +22,13 @@ export interface RegisterPerson {
   readonly gpOdsCode?: string;
   /** Restricted (sensitive) record: PDS returns no address, GP or contact details for it. */
   readonly restricted: boolean;
+  /**
+   * Invalidated record (PDS `meta.security` `REDACTED`: marked invalid, so its data must not be
+   * used). Present only when true. A trace that lands on one answers code `91` with
+   * `MATCHED_NHS_NO` `0000000000` and no demographics. PDS holds one confidentiality code per
+   * record, so an invalidated record is never also `restricted`.
+   */
+  readonly invalidated?: true;
   /** Numbers this person was known by before duplicates were merged; they resolve to this one. */
   readonly supersededNhsNumbers: readonly NhsNumber[];
 }

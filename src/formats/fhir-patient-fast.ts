@@ -30,7 +30,7 @@ import {
 const ODS_CODE = /^[0-9A-Z]{3,10}$/;
 const GENDERS: ReadonlySet<unknown> = new Set(['male', 'female', 'other', 'unknown']);
 const STATUS: ReadonlySet<unknown> = new Set(['01', '02', '03', '04', '05', '06', '07', '08']);
-const SECURITY: ReadonlySet<unknown> = new Set(['U', 'R', 'V']);
+const SECURITY: ReadonlySet<unknown> = new Set(['U', 'R', 'V', 'REDACTED']);
 
 const nhsNumber = (v: unknown): NhsNumber | null => {
   if (!isStr(v)) {
@@ -68,23 +68,23 @@ function readStatus(extension: unknown): NhsNumberStatusCode | null {
   return ok ? (code['code'] as NhsNumberStatusCode) : null;
 }
 
-/** Whether the record is restricted (`R` or `V`); `null` when `meta` is invalid. */
-function readRestricted(meta: unknown): boolean | null {
+/** The confidentiality code (`U` when none is given); `null` when `meta` is invalid. */
+function readSecurity(meta: unknown): string | null {
   if (meta === undefined) {
-    return false;
+    return 'U';
   }
   if (!isObj(meta)) {
     return null;
   }
   const security = meta['security'];
   if (security === undefined) {
-    return false;
+    return 'U';
   }
   if (!Array.isArray(security) || security.length > 1) {
     return null;
   }
   if (security.length === 0) {
-    return false;
+    return 'U';
   }
   const label: unknown = security[0];
   if (
@@ -94,7 +94,7 @@ function readRestricted(meta: unknown): boolean | null {
   ) {
     return null;
   }
-  return label['code'] === 'R' || label['code'] === 'V';
+  return label['code'] as string;
 }
 
 /** The GP practice code (`undefined` when none); `null` when invalid. */
@@ -153,7 +153,7 @@ export function readWellFormedPatient(json: unknown): RegisterPerson | undefined
   }
   const number = nhsNumber(identifier['value']);
   const status = readStatus(identifier['extension']);
-  const restricted = readRestricted(p['meta']);
+  const security = readSecurity(p['meta']);
   const names = readList(p['name'], readName);
   const addresses = readList(p['address'], readAddress);
   const gp = readGp(p['generalPractitioner']);
@@ -162,7 +162,7 @@ export function readWellFormedPatient(json: unknown): RegisterPerson | undefined
   if (
     number === null ||
     status === null ||
-    restricted === null ||
+    security === null ||
     names === null ||
     addresses === null ||
     gp === null ||
@@ -184,7 +184,8 @@ export function readWellFormedPatient(json: unknown): RegisterPerson | undefined
     ...(deceasedDateTime === undefined ? {} : { deceasedDateTime: deceasedDateTime as string }),
     addresses,
     ...(gp === undefined ? {} : { gpOdsCode: gp }),
-    restricted,
+    restricted: security === 'R' || security === 'V',
+    ...(security === 'REDACTED' ? { invalidated: true as const } : {}),
     supersededNhsNumbers: links,
   };
 }

@@ -48,12 +48,9 @@ const nhsNumberIdentifier = z.looseObject({
 
 const security = z.looseObject({
   system: z.literal(CONFIDENTIALITY_SYSTEM).optional(),
-  code: z
-    .enum(['U', 'R', 'V', 'REDACTED'], 'must be U, R or V')
-    .refine(
-      (code) => code !== 'REDACTED',
-      'an invalidated (REDACTED) record has no place in a register',
-    ),
+  // REDACTED marks an invalidated record (PDS Meta.yaml); the register holds it so a trace that
+  // lands on it can answer code 91.
+  code: z.enum(['U', 'R', 'V', 'REDACTED'], 'must be U, R, V or REDACTED'),
 });
 
 /** A FHIR HumanName as the register holds one (also the shape of historic names in the CSV). */

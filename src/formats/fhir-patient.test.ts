@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { fromFhirPatient, toFhirPatient } from './fhir-patient.js';
+import { fromFhirPatient, fromFhirPatientWithZod, toFhirPatient } from './fhir-patient.js';
 import { arbRegisterPerson } from './test-support/arbitrary-register-person.js';
 
 const mocks = '/work/shared/specs/pds-fhir/sandbox/mocks';
@@ -78,14 +78,33 @@ describe('FHIR Patient mapping', () => {
     }
   });
 
-  it('rejects a non-Patient, a mismatched id and a redacted record', () => {
+  it('rejects a non-Patient, a mismatched id and an unknown confidentiality code', () => {
     expect(fromFhirPatient(null).success).toBe(false);
     expect(fromFhirPatient({ resourceType: 'Practitioner' }).success).toBe(false);
     const json = toFhirPatient(sample());
     const mismatch = fromFhirPatient({ ...json, id: '9000000009' });
     expect(!mismatch.success && mismatch.issues[0]?.code).toBe('id-mismatch');
-    const redacted = fromFhirPatient({ ...json, meta: { security: [{ code: 'REDACTED' }] } });
-    expect(!redacted.success && redacted.issues[0]?.path).toBe('meta.security[0].code');
+    const unknown = fromFhirPatient({ ...json, meta: { security: [{ code: 'N' }] } });
+    expect(!unknown.success && unknown.issues[0]?.path).toBe('meta.security[0].code');
+  });
+
+  it('writes and reads an invalidated record as PDS marks one: security REDACTED, not restricted', () => {
+    const person = { ...sample(), restricted: false, invalidated: true as const };
+    const patient = toFhirPatient(person);
+    expect(patient.meta.security).toEqual([
+      {
+        system: 'http://terminology.hl7.org/CodeSystem/v3-Confidentiality',
+        code: 'REDACTED',
+        display: 'redacted',
+      },
+    ]);
+    for (const read of [fromFhirPatient(patient), fromFhirPatientWithZod(patient)]) {
+      expect(read.success && read.data).toEqual(person);
+    }
+    const plain = fromFhirPatient({ ...patient, meta: { security: [{ code: 'REDACTED' }] } });
+    expect(plain.success && plain.data.invalidated).toBe(true);
+    const unrestricted = fromFhirPatient(toFhirPatient(sample()));
+    expect(unrestricted.success && 'invalidated' in unrestricted.data).toBe(false);
   });
 });
 

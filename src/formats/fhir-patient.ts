@@ -73,7 +73,9 @@ function replacesLink(nhsNumber: NhsNumber): FhirReplacesLink {
 /**
  * Maps a register person to a FHIR R4 Patient in the PDS / UK Core style: the NHS Number as the
  * `id` and as the single identifier (with the UK Core NHS Number verification status extension),
- * `meta.security` `R` (restricted) or `U` (unrestricted), names with `use` and `period`,
+ * `meta.security` `REDACTED` (invalidated), `R` (restricted) or `U` (unrestricted): PDS holds one
+ * code, so an invalidated record that is also flagged restricted is written as `REDACTED` alone;
+ * names with `use` and `period`,
  * addresses with `use`, `line`, `postalCode` and `period`, the GP practice as an ODS identifier
  * reference, and each superseded NHS Number as a `link` of type `replaces` (PDS allows only one
  * identifier, and FHIR records merged duplicates with `Patient.link`).
@@ -104,9 +106,11 @@ export function toFhirPatient(p: RegisterPerson): FhirPatient {
     ],
     meta: {
       security: [
-        p.restricted
-          ? { system: CONFIDENTIALITY_SYSTEM, code: 'R', display: 'restricted' }
-          : { system: CONFIDENTIALITY_SYSTEM, code: 'U', display: 'unrestricted' },
+        p.invalidated === true
+          ? { system: CONFIDENTIALITY_SYSTEM, code: 'REDACTED', display: 'redacted' }
+          : p.restricted
+            ? { system: CONFIDENTIALITY_SYSTEM, code: 'R', display: 'restricted' }
+            : { system: CONFIDENTIALITY_SYSTEM, code: 'U', display: 'unrestricted' },
       ],
     },
     ...(p.names.length > 0 ? { name: p.names.map(toFhirName) } : {}),
@@ -159,7 +163,8 @@ export function fromFhirAddress(address: ParsedAddress): PersonAddress {
  * register person. Never throws: a value that is not a usable Patient gives issues that name the
  * field path (`identifier[0].value`, `name[1].period.start`) and the reason. Defaults: a missing
  * verification status extension reads as `01` (a register number is verified), missing `meta`
- * as unrestricted, missing `gender` as `unknown`. `meta.security` `R` or `V` reads as restricted.
+ * as unrestricted, missing `gender` as `unknown`. `meta.security` `R` or `V` reads as restricted,
+ * `REDACTED` as invalidated (PDS's mark of a record that must not be used; never restricted).
  * @param json - any parsed JSON value
  */
 export function fromFhirPatient(json: unknown): Result<RegisterPerson> {
@@ -197,6 +202,7 @@ export function fromFhirPatientWithZod(json: unknown): Result<RegisterPerson> {
     addresses: (patient.address ?? []).map(fromFhirAddress),
     ...(gp === undefined ? {} : { gpOdsCode: gp }),
     restricted: security === 'R' || security === 'V',
+    ...(security === 'REDACTED' ? { invalidated: true as const } : {}),
     supersededNhsNumbers: (patient.link ?? []).map((link) => link.other.identifier.value),
   });
 }

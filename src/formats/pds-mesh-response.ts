@@ -39,7 +39,7 @@ export const SENSITIVITY_FLAGS = { restricted: 'R', unrestricted: 'U' } as const
 
 /** What the trace decided for one request row, ready to be written as a response row. */
 export interface ResponseAnswer {
-  /** `ERROR/SUCCESS_CODE`: `00`, `90`, `92`, `96`, `97`, `98` or a row error code. */
+  /** `ERROR/SUCCESS_CODE`: `00`, `90`, `91`, `92`, `96`, `97`, `98` or a row error code. */
   readonly code: string;
   readonly outcome: TraceOutcome;
   /** `MATCHED_NHS_NO`: a current number, {@link NO_MATCH_NHS_NO}, {@link MULTIPLE_NHS_NO} or ''. */

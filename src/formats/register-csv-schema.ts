@@ -77,6 +77,8 @@ export const registerCsvRowSchema = z.object({
   address_period_end: periodEnd,
   gp_ods_code: blankOr(odsCodeSchema),
   restricted: z.enum(['true', 'false'], 'must be true or false'),
+  // Blank (a file written before the column existed) reads as false.
+  invalidated: z.enum(['true', 'false', ''], 'must be true, false or blank'),
   other_names_json: jsonList(humanNameSchema),
   other_addresses_json: jsonList(addressSchema),
 });

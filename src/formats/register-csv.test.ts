@@ -54,6 +54,23 @@ describe('register CSV rows', () => {
     ]);
   });
 
+  it('holds the invalidated flag; a file without the column reads as not invalidated', () => {
+    const invalid: RegisterPerson = { ...person, invalidated: true };
+    const row = toRegisterCsvRow(invalid);
+    expect(row).toMatchObject({ restricted: 'false', invalidated: 'true' });
+    expect(fromRegisterCsvRow(row)).toStrictEqual({ success: true, data: invalid });
+    expect(toRegisterCsvRow(person).invalidated).toBe('false');
+    const older: Record<string, string> = { ...toRegisterCsvRow(person) };
+    delete older['invalidated'];
+    expect(fromRegisterCsvRow(older)).toStrictEqual({ success: true, data: person });
+    const both = fromRegisterCsvRow({ ...row, restricted: 'true' });
+    expect(!both.success && both.issues.map((i) => [i.path, i.code])).toEqual([
+      ['invalidated', 'invalidated-restricted'],
+    ]);
+    const bad = fromRegisterCsvRow({ ...row, invalidated: 'yes' });
+    expect(!bad.success && bad.issues[0]?.path).toBe('invalidated');
+  });
+
   it('names the column and the reason of each problem', () => {
     const row = {
       ...toRegisterCsvRow(person),

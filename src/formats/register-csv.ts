@@ -38,6 +38,7 @@ export const REGISTER_CSV_COLUMNS = [
   'address_period_end',
   'gp_ods_code',
   'restricted',
+  'invalidated',
   'other_names_json',
   'other_addresses_json',
 ] as const;
@@ -92,6 +93,7 @@ export function toRegisterCsvRow(p: RegisterPerson): RegisterCsvRow {
     address_period_end: address?.period?.end ?? '',
     gp_ods_code: p.gpOdsCode ?? '',
     restricted: String(p.restricted),
+    invalidated: String(p.invalidated === true),
     other_names_json: otherNames.length > 0 ? JSON.stringify(otherNames.map(toFhirName)) : '',
     other_addresses_json:
       otherAddresses.length > 0 ? JSON.stringify(otherAddresses.map(toFhirAddress)) : '',
@@ -159,6 +161,13 @@ function consistencyIssues(
   if (row.given_name === undefined) {
     orphan('other_given_names', 'given_name');
   }
+  if (row.invalidated === 'true' && row.restricted === 'true') {
+    issues.push({
+      code: 'invalidated-restricted',
+      path: 'invalidated',
+      message: 'invalidated: an invalidated record cannot also be restricted (PDS holds one code)',
+    });
+  }
   if (row.address_use === undefined) {
     for (const c of [
       'address_line_1',
@@ -207,6 +216,7 @@ export function fromRegisterCsvRow(row: Readonly<Record<string, string>>): Resul
       address === undefined ? [] : [address, ...data.other_addresses_json.map(fromFhirAddress)],
     ...(data.gp_ods_code === undefined ? {} : { gpOdsCode: data.gp_ods_code }),
     restricted: data.restricted === 'true',
+    ...(data.invalidated === 'true' ? { invalidated: true as const } : {}),
     supersededNhsNumbers: data.superseded_nhs_numbers,
   });
 }

@@ -42,6 +42,7 @@ export function formatRegisterStats(stats: RegisterStats): string {
     ['people', stats.people],
     ['deceased', stats.deceased],
     ['restricted', stats.restricted],
+    ['invalidated', stats.invalidated],
     ['superseded NHS Numbers', stats.supersededNumbers],
     ['historic names', stats.historicNames],
     ['historic addresses', stats.historicAddresses],

@@ -22,6 +22,7 @@ import { matchInputFromRequestRow } from './in-memory-request.js';
 import { confidencePercentage, explanationText } from './trace-explain.js';
 import type { SourceRow } from './request-source.js';
 import { matchedConflicts, type Conflict } from './trace-conflicts.js';
+import { INVALIDATED_REASON, invalidatedAnswer } from './trace-invalidated.js';
 import type { TraceRegister } from './trace-register.js';
 
 /** Everything the run needs to know about one traced request row. */
@@ -73,7 +74,8 @@ function suppliedConflict(
   const { result, candidates } = found;
   const holderId = register.holderOf(supplied);
   const holder = holderId === undefined ? undefined : register.person(holderId);
-  if (holder !== undefined && record.birthDate !== undefined) {
+  // An invalidated record's data must not be used, so its date of birth is never compared.
+  if (holder !== undefined && holder.invalidated !== true && record.birthDate !== undefined) {
     const holderRecord = candidates.find((c) => c.id === holderId)?.record;
     const holderDate = (holderRecord ?? fromRegisterPerson(holder)).birthDate;
     if (holderDate === undefined || !birthDateAgrees(record.birthDate, holderDate)) {
@@ -164,6 +166,8 @@ export function inMemoryView(register: TraceRegister): RegisterView {
  *   replaced) and the conflict is reported;
  * - `matched` → `00`, `90` when the supplied number was superseded (the current number is
  *   returned), `92` for a restricted person (wins over 90: location data withheld);
+ * - `matched` to an invalidated record → `91` with `0000000000` and no demographics (wins over
+ *   every other code; see `trace-invalidated.ts`);
  * - `review` and `multiple` → `97` with `9999999999`; `no-match` → `98` with `0000000000`.
  * @param row - the request row as read
  * @param register - the register in memory
@@ -225,6 +229,9 @@ export function answerRow(
       reasons: result.reasons,
       conflicts: [],
     };
+  }
+  if (person.invalidated === true) {
+    return { ...base, answer: invalidatedAnswer(), reasons: [INVALIDATED_REASON], conflicts: [] };
   }
   const superseded = supplied !== undefined && supplied !== person.nhsNumber;
   const best = result.candidates[0];

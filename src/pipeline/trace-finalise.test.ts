@@ -292,6 +292,44 @@ describe('finaliseTrace on files written by hand', () => {
     expect(first?.['DATE_OF_BIRTH']).toBe('19600720');
   });
 
+  it('answers an accepted invalidated record 91, with no number and no demographics', async () => {
+    const reviews = new MemoryReviewStore();
+    await reviews.recordJob(testJob(JOB));
+    await reviews.queueItems([
+      testItem(JOB, 1, {
+        reference: 'BOB',
+        localPatientId: 'L-BOB',
+        request: request('BOB'),
+        candidates: [testCandidate(9, 12), testCandidate(6, 2)],
+      }),
+    ]);
+    await reviews.decide({
+      jobId: JOB,
+      row: 1,
+      verdict: 'accept',
+      nhsNumber: n(9),
+      decidedBy: 'dave',
+      decidedAt: '2026-01-03T08:00:00.000Z',
+    });
+    const out = await files('invalidated', ['BOB']);
+    const result = await finaliseTrace({ responsePath: out, jobId: JOB, reviews, lookup });
+    expect(result.success && result.data).toMatchObject({ accepted: 1 });
+    const [row] = await table(finalOutputPaths(out).response);
+    expect(row).toMatchObject({
+      'ERROR/SUCCESS_CODE': '91',
+      TRACE_OUTCOME: 'no-match',
+      MATCHED_NHS_NO: '0000000000',
+      FAMILY_NAME: '',
+      DATE_OF_BIRTH: '',
+      POSTCODE: '',
+      MATCH_WEIGHT: '',
+      EXPLANATION:
+        'confirmed by reviewer dave on 2026-01-03; landed on an invalidated record; its details are withheld',
+    });
+    const [load] = await table(finalOutputPaths(out).load);
+    expect(load).toMatchObject({ NHS_NUMBER: '', NHS_NUMBER_STATUS_INDICATOR: '04' });
+  });
+
   it('fails as a value on an unknown job, a missing report or a file that is not a response', async () => {
     const reviews = new MemoryReviewStore();
     const out = await files('plain', ['A']);

@@ -21,6 +21,7 @@ import type {
 } from '../storage/review-store.js';
 import { matchInputFromRequestRow } from './in-memory-request.js';
 import { LOAD_COLUMNS, LOAD_STATUS } from './trace-cleansing.js';
+import { invalidatedAnswer } from './trace-invalidated.js';
 import { matchedConflicts } from './trace-conflicts.js';
 import { explanationText } from './trace-explain.js';
 import { openCsvSink, traceOutputPaths } from './trace-output.js';
@@ -250,6 +251,15 @@ async function applyDecision(
   if (person === undefined) {
     return { kind: 'missing' };
   }
+  if (person.invalidated === true) {
+    // Accepted, but the record is invalidated: answered as the trace answers one (code 91).
+    const note = `confirmed by reviewer ${decision.decidedBy} on ${dayOf(decision.decidedAt)}`;
+    return {
+      kind: 'accepted',
+      response: responseRow(item.request, invalidatedAnswer(note)),
+      load: [item.reference, item.localPatientId, '', LOAD_STATUS['no-match'], ''],
+    };
+  }
   const candidate = candidateOf(entry, decision.nhsNumber);
   return {
     kind: 'accepted',
@@ -270,7 +280,8 @@ async function applyDecision(
  * job's current decisions, and writes `RESPONSE.final.csv` and `RESPONSE.final.load.csv`
  * (atomically). An accepted row becomes `matched` with the person's current number and
  * demographics from the register (code `00`; `92` for a restricted person, whose location is
- * withheld exactly as the trace does), confidence 100 and an explanation saying a reviewer
+ * withheld exactly as the trace does; `91` with `0000000000`, no demographics and load status `04`
+ * for an invalidated record), confidence 100 and an explanation saying a reviewer
  * confirmed it; its load row gets status `01` and the changed fields. A rejected row becomes
  * `no-match` (`98`, `0000000000`), load status `04`. Every other row is copied unchanged;
  * `review` and `multiple` rows with no decision are counted as undecided. A decision is applied

@@ -57,6 +57,7 @@ export const REASON_LABELS: Readonly<Record<string, string>> = {
   'supplied-number-birth-date-differs':
     'The supplied NHS Number belongs to someone with another date of birth',
   'supplied-number-differs': 'The details traced to someone other than the supplied NHS Number',
+  'invalidated-record': 'The trace landed on an invalidated record (code 91, details withheld)',
   other: 'Other',
 };
 

@@ -117,7 +117,12 @@ describe('the JSON report', () => {
     expect(report.reasons['no-match'].find((r) => r.code === 'no-candidates')).toMatchObject({
       kind: 'decision',
       count: 1,
-      rate: 1,
+      rate: 0.5,
+    });
+    expect(report.reasons['no-match'].find((r) => r.code === 'invalidated-record')).toMatchObject({
+      label: 'The trace landed on an invalidated record (code 91, details withheld)',
+      count: 1,
+      rate: 0.5,
     });
     expect(report.reasons.review.find((r) => r.code === 'cross-check-no-number')?.kind).toBe(
       'cascade',

@@ -128,6 +128,49 @@ describe('runTrace golden round trip', () => {
     expect(withheld.map((c) => r[c])).toEqual(withheld.map(() => ''));
   });
 
+  it('answers a row that lands on an invalidated record 91, with 0000000000 and no demographics', async () => {
+    const r = row('INVALIDATED');
+    expect(r).toMatchObject({
+      REQ_NHS_NUMBER: n(9),
+      LOCAL_PATIENT_ID: 'L9',
+      MATCHED_NHS_NO: '0000000000',
+      MATCHED_ALGORITHM_INDICATOR: '0',
+      MATCHED_CONFIDENCE_PERCENTAGE: '',
+      MATCH_WEIGHT: '',
+      MATCH_PROBABILITY: '',
+      EXPLANATION: 'landed on an invalidated record; its details are withheld',
+    });
+    const demographics = [
+      'FAMILY_NAME',
+      'GIVEN_NAME',
+      'GENDER',
+      'DATE_OF_BIRTH',
+      'ADDRESS_LINE1',
+      'POSTCODE',
+      'GP_PRACTICE_CODE',
+      'SENSITIVITY_FLAG',
+    ];
+    expect(demographics.map((c) => r[c])).toEqual(demographics.map(() => ''));
+    const unmatched = await csv('response.unmatched.csv');
+    expect(unmatched.find((u) => u['UNIQUE REFERENCE'] === 'INVALIDATED')).toMatchObject({
+      TRACE_OUTCOME: 'no-match',
+      'ERROR/SUCCESS_CODE': '91',
+      REASON: 'invalidated-record',
+    });
+    const load = await csv('response.load.csv');
+    expect(load.find((l) => l['UNIQUE REFERENCE'] === 'INVALIDATED')).toMatchObject({
+      NHS_NUMBER: '',
+      NHS_NUMBER_STATUS_INDICATOR: '04',
+      CHANGED_FIELDS: '',
+    });
+    const conflicts = await csv('response.conflicts.csv');
+    expect(conflicts.filter((c) => c['UNIQUE REFERENCE'] === 'INVALIDATED')).toEqual([]);
+    expect(result.report.codes.find((c) => c.code === '91')).toMatchObject({
+      count: 1,
+      label: 'Matched an invalidated record (demographics withheld)',
+    });
+  });
+
   it('gives review, multiple and no-match rows no NHS Number', () => {
     for (const r of rows.filter((x) => ['review', 'multiple'].includes(x['TRACE_OUTCOME'] ?? ''))) {
       expect(r['MATCHED_NHS_NO']).toBe('9999999999');

@@ -42,6 +42,8 @@ export interface RegisterStats {
   readonly deceased: number;
   /** People with the restricted (sensitive) flag. */
   readonly restricted: number;
+  /** Invalidated records (PDS `REDACTED`; a trace landing on one answers code 91). */
+  readonly invalidated: number;
   /** Superseded NHS Numbers that resolve to a current person. */
   readonly supersededNumbers: number;
   /** Names with `use: 'old'`. */
@@ -130,6 +132,7 @@ export type StatsCountColumn =
   | 'people'
   | 'deceased'
   | 'restricted'
+  | 'invalidated'
   | 'superseded'
   | 'full_birth_date'
   | 'gender'
@@ -156,6 +159,7 @@ export function registerStatsFromCounts(
     people,
     deceased: count('deceased'),
     restricted: count('restricted'),
+    invalidated: count('invalidated'),
     supersededNumbers: count('superseded'),
     historicNames: count('historic_names'),
     historicAddresses: count('historic_addresses'),

@@ -160,6 +160,18 @@ export function registerStoreContract(name: string, fixture: RegisterStoreFixtur
       );
     });
 
+    it('holds the invalidated flag, found by a superseded number, and a later record clears it', async () => {
+      const store = await create();
+      const invalid = fixturePerson(n(0), { invalidated: true, supersededNhsNumbers: [n(5)] });
+      await upsertPeople(store, [invalid, fixturePerson(n(1))]);
+      expect(await store.getByNhsNumber(n(5))).toEqual(invalid);
+      expect(await allPeople(store)).toEqual([invalid, fixturePerson(n(1))]);
+      expect((await store.stats()).invalidated).toBe(1);
+      await upsertPeople(store, [fixturePerson(n(0))]);
+      expect(await store.getByNhsNumber(n(0))).toEqual(fixturePerson(n(0)));
+      expect((await store.stats()).invalidated).toBe(0);
+    });
+
     it('shows nothing of an import until it commits, and nothing after a rollback', async () => {
       const store = await create();
       await upsertPeople(store, [fixturePerson(n(0))]);
@@ -181,7 +193,7 @@ export function registerStoreContract(name: string, fixture: RegisterStoreFixtur
         deceasedDateTime: '2020-01-01',
         supersededNhsNumbers: [n(7)],
       });
-      const noGp: RegisterPerson = { ...fixturePerson(n(3)) };
+      const noGp: RegisterPerson = { ...fixturePerson(n(3)), invalidated: true };
       delete (noGp as { gpOdsCode?: string }).gpOdsCode;
       await upsertPeople(store, [fixturePerson(n(0)), fixturePerson(n(1)), sparse, noGp]);
       const stats = await store.stats({ top: 2 });
@@ -189,6 +201,7 @@ export function registerStoreContract(name: string, fixture: RegisterStoreFixtur
         people: 4,
         deceased: 1,
         restricted: 1,
+        invalidated: 1,
         supersededNumbers: 1,
         historicNames: 3,
         historicAddresses: 3,

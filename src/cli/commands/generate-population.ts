@@ -16,8 +16,9 @@ Writes a synthetic England register, the same files for the same --people and --
   DIR/${REGISTER_CSV_FILE}     the same people as register CSV, one row each
 
 Households share a surname and address; there are twins, married names with history, moves,
-deaths, merged records with superseded NHS Numbers, restricted records and GP practices. NHS
-Numbers are valid and all start with 9 (never issued to real people). The model and its rates
+deaths, merged records with superseded NHS Numbers, restricted and invalidated records and GP
+practices. NHS Numbers are valid and all start with 9 (never issued to real people). The model
+and its rates
 are described in docs/synthetic-population.md.
 
 Example:

@@ -67,9 +67,9 @@ async function writeRequests(options: WriteRequestsOptions): Promise<void> {
   }
   const inRegisterRows =
     options.requests - Math.round(options.requests * ERROR_RATES.notInRegister);
-  if (inRegisterRows > 2 * pools.size) {
+  if (inRegisterRows > 2 * pools.targets) {
     throw new CliError(
-      `--requests ${String(options.requests)} is too many for a register of ${String(pools.size)} people`,
+      `--requests ${String(options.requests)} is too many for a register of ${String(pools.targets)} people (invalidated records are never requested)`,
     );
   }
   await mkdir(options.outDir, { recursive: true });

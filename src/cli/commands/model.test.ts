@@ -100,7 +100,7 @@ describe('nhs-trace model train', () => {
     const args = ['model', 'train', '--requests', file('requests.csv'), '--out', out];
     const result = await runCli(...args, '--db', db, '--seed', '7');
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/trained on 19 request rows/);
+    expect(result.stdout).toMatch(/trained on 20 request rows/);
     expect(result.stdout).toMatch(/lambda-from-rules: λ from \d+ rule matches/);
     expect(result.stdout).toMatch(/m-expectation-maximisation: m by EM over \d+ blocked pairs/);
     expect(result.stdout).not.toMatch(/Simpson|Krabappel|999000/);

@@ -100,6 +100,40 @@ describe('nhs-trace register', () => {
     expect(csv.stdout.trim().split('\n')).toHaveLength(4);
   });
 
+  it('carries an invalidated record through NDJSON and CSV import and export, and counts it', async () => {
+    const people = [
+      fixturePerson(n(0), { invalidated: true, supersededNhsNumbers: [n(9)] }),
+      fixturePerson(n(1), { restricted: true }),
+    ];
+    const db = newDb();
+    expect(
+      (await runCli('register', 'import', await ndjson('inv.ndjson', people), '--db', db)).code,
+    ).toBe(0);
+    const csv = join(folder, 'inv.csv');
+    expect(
+      (await runCli('register', 'export', '--db', db, '--format', 'csv', '--out', csv)).code,
+    ).toBe(0);
+    expect(await readFile(csv, 'utf8')).toMatch(/^nhs_number,.*,restricted,invalidated,/);
+    const again = newDb();
+    expect((await runCli('register', 'import', csv, '--db', again)).code).toBe(0);
+    const out = join(folder, 'inv-out.ndjson');
+    expect((await runCli('register', 'export', '--db', again, '--out', out)).code).toBe(0);
+    const exported = (await readFile(out, 'utf8'))
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as unknown);
+    expect(exported).toEqual(
+      people.map((p) => JSON.parse(JSON.stringify(toFhirPatient(p))) as unknown),
+    );
+    expect(exported[0]).toMatchObject({ meta: { security: [{ code: 'REDACTED' }] } });
+    const stats = JSON.parse(
+      (await runCli('register', 'stats', '--db', again, '--json')).stdout,
+    ) as RegisterStats;
+    expect(stats).toMatchObject({ people: 2, restricted: 1, invalidated: 1 });
+    const report = await runCli('register', 'stats', '--db', again);
+    expect(report.stdout).toMatch(/\n {2}invalidated +1\n/);
+  });
+
   it('prints a readable stats report that names no patient', async () => {
     const db = newDb();
     await runCli(

@@ -52,10 +52,10 @@ describe('nhs-trace trace', () => {
     );
     const audit = (await readFile(file('nhs-trace-audit.ndjson'), 'utf8')).trim().split('\n');
     const entry = JSON.parse(audit.at(-1) ?? '{}') as Record<string, unknown>;
-    expect(entry).toMatchObject({ event: 'trace', input: 'requests.csv', rows: 19 });
+    expect(entry).toMatchObject({ event: 'trace', input: 'requests.csv', rows: 20 });
     expect(JSON.stringify(entry)).not.toMatch(/Simpson|Krabappel|999000/);
     const rows = parse(await readFile(file('out/response.csv'), 'utf8'), { columns: true });
-    expect(rows).toHaveLength(19);
+    expect(rows).toHaveLength(20);
   });
 
   it('traces with a given model and records its version', async () => {

@@ -99,39 +99,45 @@ const arbAddress: fc.Arbitrary<PersonAddress> = fc.record(
   { requiredKeys: ['use', 'lines'] },
 );
 
-/** Any register person in canonical form. */
-export const arbRegisterPerson: fc.Arbitrary<RegisterPerson> = fc.record(
-  {
-    nhsNumber: arbNhsNumber,
-    verificationStatus: fc.constantFrom<NhsNumberStatusCode>(
-      '01',
-      '02',
-      '03',
-      '04',
-      '05',
-      '06',
-      '07',
-      '08',
-    ),
-    names: fc.array(arbName, { maxLength: 3 }),
-    gender: fc.constantFrom<Gender>('male', 'female', 'other', 'unknown'),
-    birthDate: arbDate,
-    deceasedDateTime: arbDateTime,
-    addresses: fc.array(arbAddress, { maxLength: 3 }),
-    gpOdsCode: fc.stringMatching(/^[A-Z]\d{5}$/),
-    restricted: fc.boolean(),
-    supersededNhsNumbers: fc.array(arbNhsNumber, { maxLength: 2 }),
-  },
-  {
-    requiredKeys: [
-      'nhsNumber',
-      'verificationStatus',
-      'names',
-      'gender',
-      'birthDate',
-      'addresses',
-      'restricted',
-      'supersededNhsNumbers',
-    ],
-  },
-);
+/**
+ * Any register person in canonical form. An invalidated one is never restricted (PDS holds one
+ * confidentiality code per record, so the formats cannot carry both).
+ */
+export const arbRegisterPerson: fc.Arbitrary<RegisterPerson> = fc
+  .record(
+    {
+      nhsNumber: arbNhsNumber,
+      verificationStatus: fc.constantFrom<NhsNumberStatusCode>(
+        '01',
+        '02',
+        '03',
+        '04',
+        '05',
+        '06',
+        '07',
+        '08',
+      ),
+      names: fc.array(arbName, { maxLength: 3 }),
+      gender: fc.constantFrom<Gender>('male', 'female', 'other', 'unknown'),
+      birthDate: arbDate,
+      deceasedDateTime: arbDateTime,
+      addresses: fc.array(arbAddress, { maxLength: 3 }),
+      gpOdsCode: fc.stringMatching(/^[A-Z]\d{5}$/),
+      restricted: fc.boolean(),
+      invalidated: fc.constant(true as const),
+      supersededNhsNumbers: fc.array(arbNhsNumber, { maxLength: 2 }),
+    },
+    {
+      requiredKeys: [
+        'nhsNumber',
+        'verificationStatus',
+        'names',
+        'gender',
+        'birthDate',
+        'addresses',
+        'restricted',
+        'supersededNhsNumbers',
+      ],
+    },
+  )
+  .map((p) => (p.invalidated === true ? { ...p, restricted: false } : p));

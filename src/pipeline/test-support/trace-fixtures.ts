@@ -84,8 +84,9 @@ function filler(count: number): RegisterPerson[] {
 
 /**
  * A small register: the Simpsons, twins Rod and Todd Flanders at one address, Patty Bouvier with
- * a superseded number, Edna Krabappel restricted, Charles Burns deceased, Moe Szyslak, and two
- * John Smiths born the same day in one postcode (in different houses); then 300 other people.
+ * a superseded number, Edna Krabappel restricted, Charles Burns deceased, Moe Szyslak, two
+ * John Smiths born the same day in one postcode (in different houses), and an invalidated record
+ * of Robert Terwilliger; then 300 other people.
  */
 export const TRACE_REGISTER: readonly RegisterPerson[] = [
   person(0, 'Homer', 'Simpson', {
@@ -137,6 +138,12 @@ export const TRACE_REGISTER: readonly RegisterPerson[] = [
     birthDate: '1980-06-15',
     addresses: home('2 High Street', 'LS3 1AB'),
   }),
+  person(9, 'Robert', 'Terwilliger', {
+    gender: 'male',
+    birthDate: '1962-03-14',
+    addresses: home('3 Sideshow Close', 'LS9 5EE'),
+    invalidated: true,
+  }),
   ...filler(300),
 ];
 
@@ -164,6 +171,7 @@ export const EXPECTED: Readonly<Record<string, readonly [string, string]>> = {
   SHORT: ['16', 'invalid'],
   WIDE: ['17', 'invalid'],
   BYTES: ['01', 'invalid'],
+  INVALIDATED: ['91', 'no-match'],
 };
 
 /**
@@ -238,6 +246,13 @@ export function traceRequestFile(): Buffer {
     },
     { 'UNIQUE REFERENCE': 'CROSS', NHS_NO: n(0), DATE_OF_BIRTH: '19560512' },
     { 'UNIQUE REFERENCE': '', FAMILY_NAME: 'Simpson', GENDER: '1', DATE_OF_BIRTH: '19560512' },
+    {
+      'UNIQUE REFERENCE': 'INVALIDATED',
+      NHS_NO: n(9),
+      DATE_OF_BIRTH: '19620314',
+      FAMILY_NAME: 'Terwilliger',
+      LOCAL_PATIENT_ID: 'L9',
+    },
   ];
   const header = stringify([[...PDS_MESH_REQUEST_COLUMNS]]);
   const short = 'SHORT,,Simpson\n';

@@ -25,6 +25,7 @@ export const PERSON_JSON_SHAPE = JSON.stringify({
   addresses: [{ use: 'VARCHAR', lines: ['VARCHAR'], postalCode: 'VARCHAR', period: PERIOD_SHAPE }],
   gpOdsCode: 'VARCHAR',
   restricted: 'BOOLEAN',
+  invalidated: 'BOOLEAN',
   supersededNhsNumbers: ['VARCHAR'],
 });
 
@@ -134,7 +135,8 @@ export function insertNewSql(table: RewrittenTable, into: string): string {
       return `INSERT INTO ${into}
         SELECT nhsNumber, verificationStatus, gender, birthDate,
                TRY_CAST(birthDate[1:4] AS SMALLINT), TRY_CAST(birthDate[6:7] AS TINYINT),
-               TRY_CAST(birthDate[9:10] AS TINYINT), deceasedDateTime, gpOdsCode, restricted
+               TRY_CAST(birthDate[9:10] AS TINYINT), deceasedDateTime, gpOdsCode, restricted,
+               coalesce(invalidated, false)
         FROM stg ORDER BY nhsNumber`;
     case 'person_name':
       return `INSERT INTO ${into}

@@ -3,6 +3,7 @@ import type { RegisterPerson } from '../../core/person.js';
 /**
  * SQL that rebuilds stored people as `RegisterPerson` JSON documents, one per row, ordered by
  * NHS Number: names, addresses and superseded numbers are aggregated back in list order.
+ * `invalidated` is written only when true (NULL otherwise, dropped by {@link personFromJson}).
  * @param where - a condition on `nhs_number` applied to every table (`TRUE` for all)
  */
 export function personJsonSql(where: string): string {
@@ -16,6 +17,7 @@ export function personJsonSql(where: string): string {
       'addresses': coalesce(a.addresses, []),
       'gpOdsCode': p.gp_ods_code,
       'restricted': p.restricted,
+      'invalidated': CASE WHEN p.invalidated THEN true END,
       'supersededNhsNumbers': coalesce(s.numbers, [])
     })::VARCHAR AS doc
     FROM (SELECT * FROM person WHERE ${where}) p

@@ -115,6 +115,13 @@ export const MIGRATIONS: readonly Migration[] = [
     description: 'derivation version of the name and postcode dictionaries',
     statements: ['CREATE TABLE derivation_version (version INTEGER NOT NULL)'],
   },
+  {
+    version: 4,
+    description: 'invalidated flag of a person (PDS REDACTED record, trace code 91)',
+    // DuckDB adds no column with a constraint (`NOT NULL`), nor sets one on a table an index
+    // depends on; the import SQL always writes true or false, and readers treat NULL as false.
+    statements: ['ALTER TABLE person ADD COLUMN invalidated BOOLEAN DEFAULT false'],
+  },
 ];
 
 /** The newest schema version this program knows. */

@@ -11,6 +11,7 @@ const COUNTS_SQL = `SELECT
     (SELECT count(*) FROM person) AS people,
     (SELECT count(deceased_date_time) FROM person) AS deceased,
     (SELECT count(*) FILTER (WHERE restricted) FROM person) AS restricted,
+    (SELECT count(*) FILTER (WHERE invalidated) FROM person) AS invalidated,
     (SELECT count(*) FROM superseded_number) AS superseded,
     (SELECT count(*) FILTER (WHERE length(birth_date) = 10) FROM person) AS full_birth_date,
     (SELECT count(*) FILTER (WHERE gender <> 'unknown') FROM person) AS gender,

@@ -121,6 +121,7 @@ export class MemoryRegisterStore implements RegisterStore {
       people: n,
       deceased: people.filter((p) => p.deceasedDateTime !== undefined).length,
       restricted: people.filter((p) => p.restricted).length,
+      invalidated: people.filter((p) => p.invalidated === true).length,
       supersededNumbers: this.#state.links.size,
       historicNames: people.reduce((s, p) => s + p.names.filter((x) => x.use === 'old').length, 0),
       historicAddresses: people.reduce(

@@ -108,7 +108,8 @@ export const REPLACE_SQL: readonly string[] = [
      SELECT doc->>'nhsNumber', doc->>'verificationStatus', doc->>'gender', doc->>'birthDate',
             ${birthPart('^[0-9]{4}', 1, 4)}, ${birthPart('^[0-9]{4}-[0-9]{2}', 6, 2)},
             ${birthPart('^[0-9]{4}-[0-9]{2}-[0-9]{2}', 9, 2)},
-            doc->>'deceasedDateTime', doc->>'gpOdsCode', (doc->>'restricted')::boolean
+            doc->>'deceasedDateTime', doc->>'gpOdsCode', (doc->>'restricted')::boolean,
+            coalesce((doc->>'invalidated')::boolean, false)
      FROM stg ORDER BY doc->>'nhsNumber'`,
   `INSERT INTO person_name
      SELECT n.nhs_number, n.ord, n."use", n.given, n.family, n.prefix, n.period,

@@ -16,6 +16,7 @@ export function personJsonSql(where: string): string {
       'addresses', coalesce(a.addresses, '[]'::json),
       'gpOdsCode', p.gp_ods_code,
       'restricted', p.restricted,
+      'invalidated', CASE WHEN p.invalidated THEN true END,
       'supersededNhsNumbers', coalesce(s.numbers, '[]'::json)
     )) AS doc
     FROM (SELECT * FROM person WHERE ${where}) p

@@ -99,6 +99,13 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
     description: 'trace jobs, review items and review decisions',
     statements: PG_REVIEW_TABLES,
   },
+  {
+    // DuckDB's migration 4: this adapter has no derivation-version migration (DuckDB's 3), and
+    // numbers run on without gaps so a later migration is never skipped.
+    version: 3,
+    description: 'invalidated flag of a person (PDS REDACTED record, trace code 91)',
+    statements: ['ALTER TABLE person ADD COLUMN invalidated boolean NOT NULL DEFAULT false'],
+  },
 ];
 
 /** The newest schema version this program knows. */

@@ -12,6 +12,7 @@ const COUNTS_SQL = `SELECT
     (SELECT count(*) FROM person)::int AS people,
     (SELECT count(deceased_date_time) FROM person)::int AS deceased,
     (SELECT count(*) FILTER (WHERE restricted) FROM person)::int AS restricted,
+    (SELECT count(*) FILTER (WHERE invalidated) FROM person)::int AS invalidated,
     (SELECT count(*) FROM superseded_number)::int AS superseded,
     (SELECT count(*) FILTER (WHERE length(birth_date) = 10) FROM person)::int AS full_birth_date,
     (SELECT count(*) FILTER (WHERE gender <> 'unknown') FROM person)::int AS gender,

@@ -9,6 +9,7 @@ import {
   openPostgresRegisterStore,
   type PostgresRegisterStoreOptions,
 } from './postgres-register-store.js';
+import { PG_MIGRATIONS } from './postgres-schema.js';
 import { TEST_PG_URL, assertPostgresReachable, testSchemas } from './test-support/test-database.js';
 
 const schemas = testSchemas();
@@ -154,6 +155,31 @@ describe('PostgreSQL register store', () => {
       `schema '${schema}' holds no register`,
     );
     await expect(open(schema, { mode: 'existing' })).rejects.toThrow('holds no register');
+  });
+
+  it('migrates a version 2 register: its people stay, not invalidated, and the flag is held', async () => {
+    const schema = schemas.next();
+    await sql(schema, `CREATE SCHEMA ${schema}`);
+    const older = PG_MIGRATIONS.filter((m) => m.version <= 2);
+    await sql(
+      schema,
+      [
+        `CREATE TABLE schema_version (version integer PRIMARY KEY, description text NOT NULL,
+           applied_at timestamptz NOT NULL DEFAULT now())`,
+        ...older.flatMap((m) => m.statements),
+        ...older.map((m) => `INSERT INTO schema_version VALUES (${String(m.version)}, 'old')`),
+        `INSERT INTO person VALUES ('${n(0)}', '01', 'female', '1956', 1956, NULL, NULL, NULL,
+           NULL, false)`,
+      ].join(';\n'),
+    );
+    const store = await open(schema);
+    const [old] = await allPeople(store);
+    expect(old).toMatchObject({ nhsNumber: n(0), restricted: false });
+    expect(old !== undefined && 'invalidated' in old).toBe(false);
+    const invalid = fixturePerson(n(1), { invalidated: true });
+    await upsertPeople(store, [invalid]);
+    expect(await store.getByNhsNumber(n(1))).toEqual(invalid);
+    expect((await store.stats()).invalidated).toBe(1);
   });
 
   it('refuses a register written by a newer program', async () => {

@@ -3,7 +3,9 @@ import { parseNhsNumber } from '../../core/nhs-number/nhs-number.js';
 import { parsePostcode } from '../../core/normalise/postcode.js';
 import type { RegisterPerson } from '../../core/person.js';
 import { fromFhirPatient, toFhirPatient } from '../../formats/fhir-patient.js';
+import { createRng } from '../rng.js';
 import { generatePopulation } from './generate-population.js';
+import { INVALIDATED, INVALIDATED_STREAM } from './rates.js';
 
 const SAMPLE = 20_000;
 const people: RegisterPerson[] = [...generatePopulation({ people: SAMPLE, seed: 7 })];
@@ -125,6 +127,18 @@ describe('generatePopulation', () => {
     expect(under18).toBeLessThan(0.25);
     expect(over65).toBeGreaterThan(0.15);
     expect(over65).toBeLessThan(0.23);
+  });
+
+  it('invalidates about 0.1% of unrestricted records, drawn from a stream of their own', () => {
+    const invalid = people.filter((p) => p.invalidated === true);
+    expect(share(invalid.length)).toBeGreaterThan(0.0003);
+    expect(share(invalid.length)).toBeLessThan(0.002);
+    expect(invalid.filter((p) => p.restricted)).toEqual([]);
+    // One draw per person from the seed's own invalidated stream, and nothing else: the main
+    // stream (every other value) cannot have been touched by the flag.
+    const stream = createRng((7 ^ INVALIDATED_STREAM) | 0);
+    const expected = people.filter((p) => stream.chance(INVALIDATED) && !p.restricted);
+    expect(invalid.map((p) => p.nhsNumber)).toEqual(expected.map((p) => p.nhsNumber));
   });
 
   it('refuses sizes and seeds out of range', () => {

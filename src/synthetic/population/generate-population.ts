@@ -3,7 +3,7 @@ import type { RegisterPerson } from '../../core/person.js';
 import { createRng } from '../rng.js';
 import { planTowns, postcodeUnit, townPicker } from './geography.js';
 import { household } from './household.js';
-import { SUPERSEDED } from './rates.js';
+import { INVALIDATED, INVALIDATED_STREAM, SUPERSEDED } from './rates.js';
 import { NameDobReservoir } from './reservoir.js';
 
 /** Largest population the generator makes (the 9xx range holds 90.9 million valid numbers). */
@@ -23,6 +23,9 @@ export interface PopulationOptions {
  * the size: nothing is kept per person, only a 512-entry sample for cross-town look-alikes.
  * NHS Numbers come from the seed's shuffled sequence of valid 9xx numbers: record i gets index i,
  * superseded numbers take indexes from `people` upwards, so all are distinct.
+ * The invalidated flag is drawn once per person from a second stream of its own (the seed mixed
+ * with {@link INVALIDATED_STREAM}), so adding it left every other value of a seed unchanged; it
+ * is set only on unrestricted records (PDS holds one confidentiality code per record).
  * The model and every rate are described in docs/synthetic-population.md.
  * @param options - size and seed
  * @throws RangeError when `people` or `seed` is out of range (a programming error; the CLI checks first)
@@ -39,6 +42,7 @@ export function* generatePopulation(
     throw new RangeError(`seed must be an integer from 0 to 4294967295, got ${seed}`);
   }
   const rng = createRng(seed | 0);
+  const invalidRng = createRng((seed ^ INVALIDATED_STREAM) | 0);
   const plans = planTowns(people);
   const towns = townPicker(plans);
   const reservoir = new NameDobReservoir();
@@ -52,9 +56,11 @@ export function* generatePopulation(
         const drafts = household(rng, { seed, plan, unit, slot, towns, reservoir });
         for (const draft of drafts.slice(0, plan.people - made)) {
           const superseded = rng.chance(SUPERSEDED) && supersededIndex < TEST_NHS_NUMBER_CAPACITY;
+          const invalidated = invalidRng.chance(INVALIDATED) && !draft.restricted;
           yield {
             nhsNumber: testNhsNumberAt(seed, index),
             ...draft,
+            ...(invalidated ? { invalidated: true as const } : {}),
             supersededNhsNumbers: superseded ? [testNhsNumberAt(seed, supersededIndex++)] : [],
           };
           index += 1;

@@ -89,6 +89,14 @@ export const NAME_DOB_TWIN_ELSEWHERE = 0.01;
 export const SUPERSEDED = 0.002;
 /** Share of households whose records are restricted (S-flagged), every member. */
 export const RESTRICTED_HOUSEHOLD = 0.005;
+/**
+ * Share of unrestricted records that are invalidated (PDS `REDACTED`: created in error and marked
+ * invalid, not merged). No published figure was found; a judgement call, kept small. Drawn from
+ * its own random stream ({@link INVALIDATED_STREAM}) so every other value stays as it was.
+ */
+export const INVALIDATED = 0.001;
+/** Mixed into the seed to make the invalidated flag's own random stream. */
+export const INVALIDATED_STREAM = 0x1ab7_a11d;
 /** Share of living people with no GP registration. */
 export const NO_GP = 0.025;
 /** People per GP practice (England: about 63 million registered patients, 6,300 practices). */

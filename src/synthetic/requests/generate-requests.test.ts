@@ -46,6 +46,20 @@ describe('generateRequests', () => {
     expect(new Set(rows.map((r) => r.truth.reference)).size).toBe(500);
   });
 
+  it('never aims a request at an invalidated record', async () => {
+    const marked = people.map((p, i): RegisterPerson =>
+      i % 3 === 0 ? { ...p, invalidated: true } : p,
+    );
+    const invalid = new Set<string>(
+      marked.filter((p) => p.invalidated === true).map((p) => p.nhsNumber),
+    );
+    const rows = await run(marked, 2000, 9);
+    expect(rows).toHaveLength(2000);
+    const aimed = rows.filter((r) => r.truth.inRegister).map((r) => r.truth.trueNhsNumber);
+    expect(aimed.length).toBeGreaterThan(1500);
+    expect(aimed.filter((nhs) => invalid.has(nhs))).toEqual([]);
+  });
+
   it('is deterministic for a seed and differs between seeds', async () => {
     const a = await run(people, 300, 42);
     const b = await run(people, 300, 42);

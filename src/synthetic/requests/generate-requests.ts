@@ -26,7 +26,8 @@ export interface GenerateRequestsOptions {
  * (`rates.notInRegister`) describe people who are not in the register, interleaved at random,
  * and a share of in-register people appear twice under two references. People are chosen by
  * selection sampling (Knuth's Algorithm S), so exactly `requests` rows come out in one pass with
- * nothing but the current person in memory.
+ * nothing but the current person in memory. Invalidated records are never chosen: one was created
+ * in error and describes nobody whose care a council records (docs/synthetic-population.md).
  * @param people - the register, in the same order and count as the pass that filled `pools`
  * @param options - counts, rates, random source and the register samples
  */
@@ -37,7 +38,7 @@ export async function* generateRequests(
   const { rng, rates, pools } = options;
   let outsidersLeft = Math.round(options.requests * rates.notInRegister);
   let rowsLeft = options.requests - outsidersLeft;
-  let peopleLeft = pools.size;
+  let peopleLeft = pools.targets;
   if (rowsLeft > 2 * peopleLeft) {
     throw new RangeError(
       `cannot make ${String(rowsLeft)} in-register rows from ${String(peopleLeft)} people (at most two rows each)`,
@@ -93,6 +94,9 @@ export async function* generateRequests(
   for await (const person of people) {
     if (rowsLeft === 0) {
       break;
+    }
+    if (person.invalidated === true) {
+      continue;
     }
     const selected = rng.float() * peopleLeft < rowsLeft;
     peopleLeft -= 1;

@@ -13,6 +13,7 @@ const POOL_SIZE = 5000;
 export class RegisterPools {
   readonly #rng: Rng;
   #seen = 0;
+  #targets = 0;
   readonly #given = new Map<Gender, string[]>();
   readonly #family: string[] = [];
   readonly #birthDates: string[] = [];
@@ -29,6 +30,7 @@ export class RegisterPools {
   /** Adds one register person to the samples and the key set. */
   observe(person: RegisterPerson): void {
     this.#seen += 1;
+    this.#targets += person.invalidated === true ? 0 : 1;
     const slot = this.#seen <= POOL_SIZE ? this.#seen - 1 : this.#rng.int(0, this.#seen - 1);
     for (const name of person.names) {
       this.#keys.add(personKey(name.family, name.given[0] ?? '', person.birthDate));
@@ -56,6 +58,11 @@ export class RegisterPools {
   /** Number of people observed. */
   get size(): number {
     return this.#seen;
+  }
+
+  /** Number of people observed that requests may describe: all but invalidated records. */
+  get targets(): number {
+    return this.#targets;
   }
 
   /** True when someone in the register has this family name, first given name and birth date. */
