@@ -43,7 +43,7 @@ import {
  * Bump when the match records, the match SQL or the key SQL change meaning: a stored index of
  * another version is rebuilt, never mixed with new code.
  */
-export const MATCH_INDEX_VERSION = 3;
+export const MATCH_INDEX_VERSION = 4; // 4: person_json carries the invalidated flag
 
 /** Settings of {@link openDuckDbMatchIndex}. */
 export interface DuckDbMatchIndexOptions {
@@ -97,6 +97,25 @@ async function registerStamp(
   return `v${String(MATCH_INDEX_VERSION)}|${ruleIds}|cap${String(cap)}|${contents}`;
 }
 
+/** People per batch of documents while the index is built. */
+const DOC_BATCH = 250_000;
+
+/**
+ * Conditions on `nhs_number` that split the register into batches of {@link DOC_BATCH} people
+ * in NHS Number order (the first number of each batch bounds it).
+ */
+async function docBatches(reader: DuckDBConnection): Promise<string[]> {
+  const found = await reader.runAndReadAll(`SELECT nhs_number FROM (
+      SELECT nhs_number, row_number() OVER (ORDER BY nhs_number) - 1 AS n FROM person)
+    WHERE n % ${String(DOC_BATCH)} = 0 ORDER BY nhs_number`);
+  const starts = found.getRows().map(([number]) => String(number));
+  return starts.map((start, i) => {
+    const next = starts[i + 1];
+    const from = `nhs_number >= '${start}'`;
+    return next === undefined ? from : `${from} AND nhs_number < '${next}'`;
+  });
+}
+
 async function buildIndex(
   conn: DuckDBConnection,
   reader: DuckDBConnection,
@@ -111,30 +130,35 @@ async function buildIndex(
     nicknames.endRow();
   }
   nicknames.closeSync();
-  await conn.run(`CREATE OR REPLACE TEMP TABLE match_stage
+  // A table in the register file, not a TEMP table: DuckDB writes a large insert in a
+  // transaction straight to the file, where a TEMP table must fit in the memory limit.
+  await conn.run(`CREATE OR REPLACE TABLE match_stage
     (rid INTEGER, id VARCHAR, record_json VARCHAR, person_json VARCHAR)`);
   const stage = await conn.createAppender('match_stage');
-  // The documents are made set-based first (streaming the aggregating query row by row is ten
-  // times slower), then read on a connection of their own: appending on the streaming
-  // connection would cut the stream.
-  await reader.run(`CREATE OR REPLACE TEMP TABLE match_docs AS ${personJsonSql('TRUE')}`);
-  const people = await reader.stream('SELECT doc FROM match_docs');
   let rid = 0;
-  for await (const rows of people.yieldRows()) {
-    for (const [doc] of rows) {
-      const json = String(doc);
-      const person = personFromJson(json);
-      stage.appendInteger(rid);
-      stage.appendVarchar(person.nhsNumber);
-      stage.appendVarchar(JSON.stringify(fromRegisterPerson(person)));
-      stage.appendVarchar(json);
-      stage.endRow();
-      rid += 1;
+  for (const where of await docBatches(reader)) {
+    // Each batch of documents is made set-based first (streaming the aggregating query row by
+    // row is ten times slower), then read on a connection of its own: appending on the
+    // streaming connection would cut the stream. Batches keep the aggregation within the
+    // memory limit at any register size.
+    await reader.run(`CREATE OR REPLACE TEMP TABLE match_docs AS ${personJsonSql(where)}`);
+    const people = await reader.stream('SELECT doc FROM match_docs');
+    for await (const rows of people.yieldRows()) {
+      for (const [doc] of rows) {
+        const json = String(doc);
+        const person = personFromJson(json);
+        stage.appendInteger(rid);
+        stage.appendVarchar(person.nhsNumber);
+        stage.appendVarchar(JSON.stringify(fromRegisterPerson(person)));
+        stage.appendVarchar(json);
+        stage.endRow();
+        rid += 1;
+      }
+      options.onBuildProgress?.(rid);
     }
-    options.onBuildProgress?.(rid);
   }
   stage.closeSync();
-  await reader.run('DROP TABLE match_docs');
+  await reader.run('DROP TABLE IF EXISTS match_docs');
   await conn.run(
     buildMatchTableSql(
       'match_base',
