@@ -1,0 +1,125 @@
+/**
+ * Benchmark: where the time of one set-based trace chunk goes, step by step.
+ *
+ *   npm run bench:batch-profile -- [DIR] [ROWS]
+ *
+ * DIR is a `bench:batch` folder (default .bench/batch-1000000-100000, made by `npm run
+ * bench:batch`, with its register, match index and model); ROWS the chunk size (default 50,000).
+ * Times each step the SQL backend runs for one chunk (reading and normalising the rows, blocking
+ * and scoring in SQL, term frequencies, number lookups, deciding in TypeScript, reading the
+ * matched people, and the cascade's exact candidates), and, inside the SQL, the key join and
+ * the comparison levels of each comparison over the chunk's blocked pairs. Counts only.
+ */
+import { readFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { DEFAULT_BLOCKING_RULES, DEFAULT_KEY_CAP } from '../src/matching/blocking.js';
+import {
+  blockingKeysSql,
+  buildMatchTableSql,
+  comparisonGammaSql,
+  parseModel,
+} from '../src/matching/index.js';
+import { traceRecord } from '../src/matching/trace-decision.js';
+import { openRequestFile } from '../src/pipeline/request-source.js';
+import type { SourceRow } from '../src/pipeline/request-source.js';
+import { prepareRow, type PreparedRow } from '../src/pipeline/trace-decide.js';
+import { SQL_KEEP } from '../src/pipeline/trace-sql-backend.js';
+import { openDuckDbMatchIndex } from '../src/storage/duckdb/duckdb-match-index.js';
+import { pairsSql } from '../src/storage/duckdb/duckdb-match-sql.js';
+import { openDuckDbRegisterStore } from '../src/storage/duckdb/index.js';
+
+const [dir = '.bench/batch-1000000-100000', rowsText = '50000'] = process.argv.slice(2);
+const chunk = Number(rowsText);
+const parsed = parseModel(readFileSync(join(dir, 'model.json'), 'utf8'));
+if (!parsed.success) {
+  throw new Error(`${dir}/model.json: not a model; run npm run bench:batch first`);
+}
+const model = parsed.data;
+const store = await openDuckDbRegisterStore({ path: join(dir, 'register.duckdb') });
+const index = await openDuckDbMatchIndex(store);
+const opened = await openRequestFile(join(dir, 'req', 'requests.csv'));
+if (!opened.success) {
+  throw new Error(opened.issues.map((i) => i.message).join('; '));
+}
+const rows: SourceRow[] = [];
+for await (const row of opened.data.rows()) {
+  rows.push(row);
+  if (rows.length >= chunk) {
+    break;
+  }
+}
+
+const seconds: [string, number][] = [];
+async function step<T>(label: string, work: () => Promise<T> | T): Promise<T> {
+  const started = performance.now();
+  const result = await work();
+  seconds.push([label, (performance.now() - started) / 1000]);
+  return result;
+}
+
+const prepared = await step('read and normalise rows', () =>
+  rows.map((row) => prepareRow(row, 'YYYYMMDD')),
+);
+const ready = prepared.filter((p): p is PreparedRow => p !== undefined);
+const records = ready.map((p) => p.record);
+const found = await step('block and score (SQL), hand over', () =>
+  index.search(records, model, { keep: SQL_KEEP }),
+);
+const lookup = await step('term frequencies', () => index.frequencies(records));
+const holders = await step('supplied numbers', () =>
+  index.resolve(ready.flatMap((p) => p.supplied ?? [])),
+);
+const results = await step('decide (TypeScript)', () =>
+  ready.map((p, i) =>
+    traceRecord(
+      p.record,
+      (found[i] ?? []).map((c) => ({ id: c.id, record: c.record })),
+      { model, lookup },
+    ),
+  ),
+);
+await step('read matched people', () =>
+  index.people([...results.flatMap((r) => r.nhsNumber ?? []), ...holders.values()]),
+);
+await step('cascade candidates (--cascade-only)', () => index.exactCandidates(records));
+await index.close();
+
+// Inside the SQL: the chunk's pairs, then each comparison's levels alone over them.
+const conn = await store.connect();
+await conn.run('CREATE OR REPLACE TEMP TABLE q_stage (qid INTEGER, record_json VARCHAR)');
+const appender = await conn.createAppender('q_stage');
+records.forEach((record, qid) => {
+  appender.appendInteger(qid);
+  appender.appendVarchar(JSON.stringify(record));
+  appender.endRow();
+});
+appender.closeSync();
+await conn.run(buildMatchTableSql('q_record', 'q_stage', ['qid', 'record_json'], true));
+await conn.run(
+  `CREATE OR REPLACE TEMP TABLE q_key AS SELECT id, key FROM (${blockingKeysSql(DEFAULT_BLOCKING_RULES, 'q_record', 'qid')})`,
+);
+await step('  SQL: key join to pairs', () =>
+  conn.run(`CREATE OR REPLACE TEMP TABLE p AS ${pairsSql(DEFAULT_KEY_CAP)}`),
+);
+const pairs = Number((await conn.runAndReadAll('SELECT count(*) FROM p')).getRows()[0]?.[0]);
+const joined = 'FROM p JOIN q_record q USING (qid) JOIN match_record r USING (rid)';
+for (const comparison of model.comparisons) {
+  await step(`  SQL: levels of ${comparison.id}`, () =>
+    conn.run(
+      `SELECT sum(g) FROM (SELECT ${comparisonGammaSql(comparison, { q: 'q', r: 'r' })} AS g ${joined})`,
+    ),
+  );
+}
+conn.closeSync();
+await store.close();
+
+const kept = found.reduce((total, f) => total + f.length, 0);
+process.stdout.write(
+  [
+    `one chunk of ${records.length.toLocaleString('en-GB')} rows against ${index.status.people.toLocaleString('en-GB')} people: ${pairs.toLocaleString('en-GB')} blocked pairs, ${kept.toLocaleString('en-GB')} kept`,
+    ...seconds.map(([label, s]) => `${label.padEnd(40)} ${s.toFixed(2)} s`),
+    `${availableParallelism()} cores, load ${loadavg()[0]?.toFixed(2) ?? '?'}`,
+  ].join('\n') + '\n',
+);
