@@ -282,16 +282,29 @@ class DuckDbMatchIndex implements MatchIndex {
     return tfLookupFromTables(tables);
   }
 
-  async people(ids: readonly string[]): Promise<Map<string, RegisterPerson>> {
-    await this.#conn.run('CREATE OR REPLACE TEMP TABLE want_id (id VARCHAR)');
-    const appender = await this.#conn.createAppender('want_id');
-    for (const id of new Set(ids)) {
-      appender.appendVarchar(id);
+  /** Fills the one-column temp table `table` with the distinct `values`, for a semi join. */
+  async #want(
+    table: string,
+    type: 'VARCHAR' | 'INTEGER',
+    values: readonly (string | number)[],
+  ): Promise<void> {
+    await this.#conn.run(`CREATE OR REPLACE TEMP TABLE ${table} (v ${type})`);
+    const appender = await this.#conn.createAppender(table);
+    for (const value of new Set(values)) {
+      if (typeof value === 'number') {
+        appender.appendInteger(value);
+      } else {
+        appender.appendVarchar(value);
+      }
       appender.endRow();
     }
     appender.closeSync();
+  }
+
+  async people(ids: readonly string[]): Promise<Map<string, RegisterPerson>> {
+    await this.#want('want_id', 'VARCHAR', ids);
     const reader = await this.#conn.runAndReadAll(
-      'SELECT m.id, m.person_json FROM match_record m SEMI JOIN want_id USING (id)',
+      'SELECT m.id, m.person_json FROM match_record m SEMI JOIN want_id w ON w.v = m.id',
     );
     return new Map(
       reader.getRows().map(([id, json]) => [String(id), personFromJson(String(json))]),
@@ -299,30 +312,18 @@ class DuckDbMatchIndex implements MatchIndex {
   }
 
   async resolve(numbers: readonly string[]): Promise<Map<string, string>> {
-    await this.#conn.run('CREATE OR REPLACE TEMP TABLE want_number (number VARCHAR)');
-    const appender = await this.#conn.createAppender('want_number');
-    for (const number of new Set(numbers)) {
-      appender.appendVarchar(number);
-      appender.endRow();
-    }
-    appender.closeSync();
+    await this.#want('want_number', 'VARCHAR', numbers);
     const reader = await this.#conn.runAndReadAll(
-      `SELECT n.number, m.id FROM match_number n SEMI JOIN want_number USING (number)
+      `SELECT n.number, m.id FROM match_number n SEMI JOIN want_number w ON w.v = n.number
        JOIN match_record m USING (rid)`,
     );
     return new Map(reader.getRows().map(([number, id]) => [String(number), String(id)]));
   }
 
   async recordsAt(positions: readonly number[]): Promise<Map<number, MatchRecord>> {
-    await this.#conn.run('CREATE OR REPLACE TEMP TABLE want_rid (rid INTEGER)');
-    const appender = await this.#conn.createAppender('want_rid');
-    for (const rid of new Set(positions)) {
-      appender.appendInteger(rid);
-      appender.endRow();
-    }
-    appender.closeSync();
+    await this.#want('want_rid', 'INTEGER', positions);
     const reader = await this.#conn.runAndReadAll(
-      'SELECT m.rid, m.record_json FROM match_record m SEMI JOIN want_rid USING (rid)',
+      'SELECT m.rid, m.record_json FROM match_record m SEMI JOIN want_rid w ON w.v = m.rid',
     );
     return new Map(
       reader.getRows().map(([rid, json]) => [Number(rid), JSON.parse(String(json)) as MatchRecord]),
