@@ -29,7 +29,7 @@ const { values } = parseArgs({
     'ten-million': { type: 'boolean', default: false },
     seed: { type: 'string', default: '1' },
     dir: { type: 'string' },
-    'chunk-rows': { type: 'string', default: '50000' },
+    'chunk-rows': { type: 'string', default: '10000' },
   },
 });
 const tenMillion = values['ten-million'];
