@@ -28,7 +28,9 @@ export interface TracerSettings {
 /** Traces request rows a chunk at a time (a chunk lets a set-based engine work on many at once). */
 export interface RowTracer {
   /**
-   * Traces rows and answers each: one {@link RowTrace} per row, in the same order.
+   * Traces rows and answers each: one {@link RowTrace} per row, in the same order. The run
+   * calls it for the next chunk before the previous call has settled (two in flight at most),
+   * so an answer must not depend on the order of calls.
    * @param rows - consecutive rows of the request file
    */
   trace(rows: readonly SourceRow[]): Promise<readonly RowTrace[]>;

@@ -11,7 +11,8 @@ import {
   type RequestSourceOptions,
 } from './request-source.js';
 import { openCleansingFiles } from './trace-cleansing.js';
-import type { TraceBackend } from './trace-backend.js';
+import type { RowTracer, TraceBackend } from './trace-backend.js';
+import type { RowTrace } from './trace-decide.js';
 import type { SourceRow } from './request-source.js';
 import { trainForRequests, versionModel, type VersionedModel } from './trace-model.js';
 import { openCsvSink, traceOutputPaths, writeFileAtomic } from './trace-output.js';
@@ -103,6 +104,30 @@ function readOptionsOf(options: TraceRunOptions): RequestSourceOptions & {
  * @param items - the stream
  * @param size - the largest chunk
  */
+/** A chunk handed to the tracer, with the promise of its answers. */
+interface TracedChunk {
+  readonly rows: SourceRow[];
+  readonly answers: Promise<readonly RowTrace[]>;
+}
+
+/**
+ * Reads the next chunk and starts tracing it; `undefined` at the end of the file. The answers'
+ * promise is marked handled at once (and awaited later), so a failure while an earlier chunk is
+ * still being written is reported there rather than as an unhandled rejection.
+ */
+async function traceAhead(
+  chunks: AsyncIterator<SourceRow[]>,
+  tracer: RowTracer,
+): Promise<TracedChunk | undefined> {
+  const next = await chunks.next();
+  if (next.done === true) {
+    return undefined;
+  }
+  const answers = tracer.trace(next.value);
+  answers.catch(() => undefined);
+  return { rows: next.value, answers };
+}
+
 export async function* inChunks<T>(items: AsyncIterable<T>, size: number): AsyncGenerator<T[]> {
   let chunk: T[] = [];
   for await (const item of items) {
@@ -203,10 +228,18 @@ async function traceWith(
   const seconds = (): number => (resume?.checkpoint.seconds ?? 0) + elapsed();
   let startBytes: number | undefined;
   const rowsToTrace = rowsAfter(source.rows(), resumedRows);
+  const chunks = inChunks<SourceRow>(rowsToTrace, options.chunkRows ?? 10_000);
   try {
-    for await (const rows of inChunks<SourceRow>(rowsToTrace, options.chunkRows ?? 10_000)) {
+    // One chunk is traced ahead: its rows are read and sent to the backend before the previous
+    // chunk's answers are written, so a set-based backend scores one chunk while this process
+    // decides and writes the other. Rows are still written, queued and checkpointed in order.
+    let ahead = await traceAhead(chunks, tracer);
+    while (ahead !== undefined) {
       startBytes ??= source.stats.bytesRead;
-      const answers = await tracer.trace(rows);
+      const { rows } = ahead;
+      const next = await traceAhead(chunks, tracer);
+      const answers = await ahead.answers;
+      ahead = next;
       for (const [i, row] of rows.entries()) {
         const traced = answers[i];
         if (traced === undefined) {

@@ -57,20 +57,76 @@ async function traceChunk(
   );
 }
 
+/** Chunks worked on at once: one scored in the engine while the other is decided here. */
+const LANES = 2;
+
+/** Handles on the index, one per chunk in flight (each with its own connection). */
+function lanePool(index: MatchIndex) {
+  const free: MatchIndex[] = [index];
+  const waiting: ((lane: MatchIndex) => void)[] = [];
+  const opened: Promise<MatchIndex>[] = [];
+  return {
+    async acquire(): Promise<MatchIndex> {
+      const lane = free.pop();
+      if (lane !== undefined) {
+        return lane;
+      }
+      if (opened.length < LANES - 1) {
+        const session = index.session();
+        opened.push(session);
+        return session;
+      }
+      return new Promise((resolve) => {
+        waiting.push(resolve);
+      });
+    },
+    release(lane: MatchIndex): void {
+      const next = waiting.shift();
+      if (next === undefined) {
+        free.push(lane);
+      } else {
+        next(lane);
+      }
+    },
+    async close(): Promise<void> {
+      const sessions = await Promise.allSettled(opened);
+      for (const session of sessions) {
+        if (session.status === 'fulfilled') {
+          await session.value.close();
+        }
+      }
+    },
+  };
+}
+
 /**
  * The set-based backend: the register stays in the store; each chunk of request rows is loaded
  * into the engine, blocked and scored there in one query (`MatchIndex.search`), and every row is
  * then decided by the same `traceRecord` as in memory over the candidates the query kept (all
  * that the decision looks at), so the response is the same as the in-process path's. Memory is
- * bounded by the chunk, not the register.
+ * bounded by the chunk, not the register. Two chunks may be in flight at once, each on its own
+ * connection, so the engine scores one while this process decides the other.
  * @param index - the register's match index
  */
 export function sqlBackend(index: MatchIndex): TraceBackend {
+  const lanes = lanePool(index);
   return {
     execution: 'sql',
     registerPeople: index.status.people,
     train: (requests, options) => trainWithIndex(index, requests, options),
-    tracer: (settings) => ({ trace: (rows) => traceChunk(index, rows, settings) }),
-    close: () => index.close(),
+    tracer: (settings) => ({
+      trace: async (rows) => {
+        const lane = await lanes.acquire();
+        try {
+          return await traceChunk(lane, rows, settings);
+        } finally {
+          lanes.release(lane);
+        }
+      },
+    }),
+    close: async () => {
+      await lanes.close();
+      await index.close();
+    },
   };
 }

@@ -123,5 +123,11 @@ export interface MatchIndex {
    */
   ruleMatches(requests: readonly MatchRecord[]): Promise<number>;
   /** Releases the index's connection and temp tables. */
+  /**
+   * A second handle on the same index with a connection of its own, so that two chunks can be
+   * worked on at once (one scored in the engine while the other is decided in TypeScript).
+   * Closed by the caller.
+   */
+  session(): Promise<MatchIndex>;
   close(): Promise<void>;
 }

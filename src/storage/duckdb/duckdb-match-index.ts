@@ -180,20 +180,27 @@ async function buildIndex(
  */
 class DuckDbMatchIndex implements MatchIndex {
   readonly #conn: DuckDBConnection;
+  readonly #source: DuckDbConnectionSource;
   readonly status: MatchIndexStatus;
   readonly rules: readonly BlockingRule[];
   readonly cap: number;
 
   constructor(
     conn: DuckDBConnection,
-    status: MatchIndexStatus,
-    rules: readonly BlockingRule[],
-    cap: number,
+    source: DuckDbConnectionSource,
+    setup: { status: MatchIndexStatus; rules: readonly BlockingRule[]; cap: number },
   ) {
     this.#conn = conn;
-    this.status = status;
-    this.rules = rules;
-    this.cap = cap;
+    this.#source = source;
+    this.status = setup.status;
+    this.rules = setup.rules;
+    this.cap = setup.cap;
+  }
+
+  async session(): Promise<MatchIndex> {
+    const conn = await this.#source.connect();
+    const { status, rules, cap } = this;
+    return new DuckDbMatchIndex(conn, this.#source, { status, rules, cap });
   }
 
   /** Loads request records into `q_record` and their keys (under `rules`) into `q_key`. */
@@ -415,7 +422,7 @@ export async function openDuckDbMatchIndex(
       buildSeconds: rebuilt ? (performance.now() - started) / 1000 : 0,
       keys,
     };
-    return new DuckDbMatchIndex(conn, status, rules, cap);
+    return new DuckDbMatchIndex(conn, source, { status, rules, cap });
   } catch (error) {
     conn.closeSync();
     throw error;
