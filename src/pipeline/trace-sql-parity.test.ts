@@ -21,6 +21,7 @@ import { ERROR_RATES } from '../synthetic/requests/error-rates.js';
 import { generateRequests } from '../synthetic/requests/generate-requests.js';
 import { RegisterPools } from '../synthetic/requests/register-pools.js';
 import { createRng } from '../synthetic/rng.js';
+import { traceRecord } from '../matching/trace-decision.js';
 import { matchInputFromRequestRow } from './in-memory-request.js';
 import { trainInMemory } from './in-memory-train.js';
 import { openRequestStream, type SourceRow } from './request-source.js';
@@ -175,6 +176,28 @@ describe('SQL and in-process execution of one model', () => {
     expect(sql).toEqual(memory);
     const outcomes = new Set(memory.map((t) => t.answer.outcome));
     expect(outcomes.has('matched') && outcomes.has('no-match')).toBe(true);
+  });
+
+  it('decide the same over the two best kept as over every candidate', async () => {
+    // With only the best two kept by rank, the decision must still be the one over every
+    // blocked candidate. (In this data the holder, alphanumeric and twin candidates always rank
+    // in the top two, so this checks the ranking and the reduction, not those extra clauses.)
+    const model = defaultModel();
+    const lookup = register.lookup;
+    const all = await index.search(records, model, { keep: Infinity });
+    const two = await index.search(records, model, { keep: 2 });
+    const decide = (found: readonly (readonly { id: string; record: MatchRecord }[])[]) =>
+      records.map((record, i) => {
+        const candidates = (found[i] ?? []).map(({ id, record: r }) => ({ id, record: r }));
+        const { outcome, nhsNumber, method, reasons } = traceRecord(record, candidates, {
+          model,
+          lookup,
+        });
+        return { outcome, nhsNumber, method, reasons };
+      });
+    expect(decide(two)).toEqual(decide(all));
+    expect(two.every((found) => found.length <= 2)).toBe(true);
+    expect(all.some((found) => found.length > 2)).toBe(true);
   });
 
   it('reuse a current index and rebuild it when the register changes', async () => {

@@ -85,7 +85,10 @@ export function scoredPairsSql(model: MatchModel, pairs: string): string {
       r.tf_given, r.tf_family, r.tf_postcode,
       (q.nhs_number IS NOT NULL AND (r.nhs_number = q.nhs_number
         OR list_contains(r.superseded, q.nhs_number))) AS number_holder,
-      (q.family_name = r.family_name AND q.birth_year = r.birth_year) AS exact_family_year,
+      (q.family_name = r.family_name AND q.birth_year = r.birth_year
+        AND (q.birth_month IS NULL OR q.birth_month = r.birth_month)
+        AND (q.birth_day IS NULL OR q.birth_day = r.birth_day)
+        AND q.gender = r.gender) AS alphanumeric_candidate,
       ${gammaColumnsSql(model, { q: 'q', r: 'r' })}
     FROM (${pairs}) p
     JOIN q_record q USING (qid)
@@ -95,8 +98,10 @@ export function scoredPairsSql(model: MatchModel, pairs: string): string {
 
 /**
  * The search query: every blocked pair scored, then per request the `keep` best (weight, then
- * NHS Number), every candidate the cascade may use (the supplied number's holder, the same family
- * name and birth year) and every possible twin of the best (same family name and birth date).
+ * NHS Number), every candidate the cascade may use (the supplied number's holder; the same
+ * family name, gender and every part of the birth date the request gives: a superset of what the
+ * alphanumeric step accepts) and every possible twin of the best (same family name and birth
+ * date).
  * That is all `traceRecord` looks at, so deciding over the kept candidates gives the same result
  * as deciding over all of them.
  * @param model - the model
@@ -106,7 +111,7 @@ export function scoredPairsSql(model: MatchModel, pairs: string): string {
 export function searchSql(model: MatchModel, cap: number, keep: number): string {
   const gammas = model.comparisons.map((_, c) => `k.g${String(c)}`).join(', ');
   const kept = Number.isFinite(keep)
-    ? `rank <= ${String(keep)} OR number_holder OR exact_family_year
+    ? `rank <= ${String(keep)} OR number_holder OR alphanumeric_candidate
        OR (r_family = best_family AND r_birth = best_birth)`
     : 'TRUE';
   return `WITH scored AS (${scoredPairsSql(model, pairsSql(cap))}),
