@@ -99,11 +99,6 @@ function readOptionsOf(options: TraceRunOptions): RequestSourceOptions & {
   };
 }
 
-/**
- * Groups an async stream into arrays of at most `size` items, in order.
- * @param items - the stream
- * @param size - the largest chunk
- */
 /** A chunk handed to the tracer, with the promise of its answers. */
 interface TracedChunk {
   readonly rows: SourceRow[];
@@ -128,6 +123,11 @@ async function traceAhead(
   return { rows: next.value, answers };
 }
 
+/**
+ * Groups an async stream into arrays of at most `size` items, in order.
+ * @param items - the stream
+ * @param size - the largest chunk
+ */
 export async function* inChunks<T>(items: AsyncIterable<T>, size: number): AsyncGenerator<T[]> {
   let chunk: T[] = [];
   for await (const item of items) {
@@ -229,17 +229,20 @@ async function traceWith(
   let startBytes: number | undefined;
   const rowsToTrace = rowsAfter(source.rows(), resumedRows);
   const chunks = inChunks<SourceRow>(rowsToTrace, options.chunkRows ?? 10_000);
+  let ahead: TracedChunk | undefined;
+  let next: TracedChunk | undefined;
   try {
     // One chunk is traced ahead: its rows are read and sent to the backend before the previous
     // chunk's answers are written, so a set-based backend scores one chunk while this process
     // decides and writes the other. Rows are still written, queued and checkpointed in order.
-    let ahead = await traceAhead(chunks, tracer);
+    ahead = await traceAhead(chunks, tracer);
     while (ahead !== undefined) {
       startBytes ??= source.stats.bytesRead;
       const { rows } = ahead;
-      const next = await traceAhead(chunks, tracer);
+      next = await traceAhead(chunks, tracer);
       const answers = await ahead.answers;
       ahead = next;
+      next = undefined;
       for (const [i, row] of rows.entries()) {
         const traced = answers[i];
         if (traced === undefined) {
@@ -270,6 +273,8 @@ async function traceWith(
     await response.commit();
     await cleansing.commit();
   } catch (error) {
+    // A chunk still in flight finishes before the files (and then the backend) are closed.
+    await Promise.allSettled([ahead?.answers, next?.answers]);
     // The .partial files and the checkpoint stay: the same command resumes the run.
     await Promise.all([response.close(), cleansing.close()]);
     throw error;
