@@ -6,12 +6,11 @@ import type {
   RegisterStore,
   RegisterStoreCapabilities,
 } from '../register-store.js';
-import { createPgPool, type PgConnection, type PgPool } from './pg-driver.js';
+import type { PgConnection, PgPool } from './pg-driver.js';
+import { openMigratedPgPool } from './postgres-open.js';
 import { PostgresRegisterImport } from './postgres-import.js';
 import { EXPORT_ALL_SQL, GET_ONE_SQL } from './postgres-read-sql.js';
-import { hasRegister, migratePg, validSchemaName } from './postgres-schema.js';
 import { postgresStats } from './postgres-stats.js';
-import { DEFAULT_PG_SCHEMA } from './postgres-url.js';
 
 /** Options for {@link openPostgresRegisterStore}. */
 export interface PostgresRegisterStoreOptions {
@@ -54,31 +53,7 @@ export class PostgresRegisterStore implements RegisterStore {
    * @param options - server, schema and mode
    */
   static async open(options: PostgresRegisterStoreOptions): Promise<PostgresRegisterStore> {
-    const requested = options.schema ?? DEFAULT_PG_SCHEMA;
-    const schema = validSchemaName(requested);
-    if (schema === undefined) {
-      throw new Error(`'${requested}' is not a plain lower-case schema name`);
-    }
-    const pool = createPgPool({
-      connectionString: options.connectionString,
-      schema,
-      maxConnections: options.maxConnections ?? 4,
-    });
-    try {
-      const conn = await pool.connect();
-      try {
-        if (options.mode === 'existing' && !(await hasRegister(conn))) {
-          throw new Error(`schema '${schema}' holds no register`);
-        }
-        await migratePg(conn, schema);
-      } finally {
-        conn.release();
-      }
-      return new PostgresRegisterStore(pool);
-    } catch (error) {
-      await pool.end();
-      throw error;
-    }
+    return new PostgresRegisterStore(await openMigratedPgPool(options, 4));
   }
 
   /** Starts an atomic import on a connection of its own; one at a time per store object. */

@@ -5,9 +5,8 @@ import {
   type SqlRow,
 } from '../review-sql-store.js';
 import type { ReviewStore } from '../review-store.js';
-import { createPgPool, type PgPool, type PgQueryable } from './pg-driver.js';
-import { hasRegister, migratePg, validSchemaName } from './postgres-schema.js';
-import { DEFAULT_PG_SCHEMA } from './postgres-url.js';
+import type { PgPool, PgQueryable } from './pg-driver.js';
+import { openMigratedPgPool } from './postgres-open.js';
 
 /** Options for {@link openPostgresReviewStore}. */
 export interface PostgresReviewStoreOptions {
@@ -70,29 +69,6 @@ function pgEngine(pool: PgPool): ReviewSqlEngine {
 export async function openPostgresReviewStore(
   options: PostgresReviewStoreOptions,
 ): Promise<ReviewStore> {
-  const requested = options.schema ?? DEFAULT_PG_SCHEMA;
-  const schema = validSchemaName(requested);
-  if (schema === undefined) {
-    throw new Error(`'${requested}' is not a plain lower-case schema name`);
-  }
-  const pool = createPgPool({
-    connectionString: options.connectionString,
-    schema,
-    maxConnections: options.maxConnections ?? 2,
-  });
-  try {
-    const conn = await pool.connect();
-    try {
-      if (options.mode === 'existing' && !(await hasRegister(conn))) {
-        throw new Error(`schema '${schema}' holds no register`);
-      }
-      await migratePg(conn, schema);
-    } finally {
-      conn.release();
-    }
-    return new SqlReviewStore(pgEngine(pool));
-  } catch (error) {
-    await pool.end();
-    throw error;
-  }
+  const pool = await openMigratedPgPool(options, 2);
+  return new SqlReviewStore(pgEngine(pool));
 }
