@@ -43,6 +43,15 @@ export interface PairEstimate {
   readonly warnings: readonly BlockingWarning[];
 }
 
+/**
+ * Key counts for an estimate, per rule in the rules' order: key → how many request records
+ * carry it, and for the same keys → how many register records carry it (over the cap or not).
+ */
+export interface BlockingKeyCounts {
+  readonly requests: readonly ReadonlyMap<string, number>[];
+  readonly register: readonly ReadonlyMap<string, number>[];
+}
+
 /** Settings of {@link estimatePairs}. */
 export interface EstimateOptions {
   /** Right-side records per key above which the key is skipped; default {@link DEFAULT_KEY_CAP}. */

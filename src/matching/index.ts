@@ -102,4 +102,4 @@ export {
 } from './sql/match-table-sql.js';
 export { comparisonGammaSql, comparisonLevelSql } from './sql/comparison-sql.js';
 export { doubleSql, gammaColumnsSql, TF_SQL_COLUMN, weightSql } from './sql/score-sql.js';
-export { blockingKeysSql, ruleKeysSql } from './sql/blocking-sql.js';
+export { blockingKeysSql, keyTextsSql, ruleKeysSql } from './sql/blocking-sql.js';

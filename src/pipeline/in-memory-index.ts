@@ -1,5 +1,7 @@
+import type { BlockingKeyCounts } from '../matching/blocking-estimate.js';
 import {
   blockingKeys,
+  countKeys,
   DEFAULT_BLOCKING_RULES,
   DEFAULT_KEY_CAP,
   type BlockingRule,
@@ -26,6 +28,8 @@ export interface InMemoryIndexStats {
 /** A candidate index over register records, in memory: the in-process blocking of a trace. */
 export interface InMemoryIndex {
   readonly rules: readonly BlockingRule[];
+  /** Keys shared by more register records than this were dropped. */
+  readonly cap: number;
   readonly stats: InMemoryIndexStats;
   /**
    * The register records sharing at least one key with the request under any rule, each once
@@ -36,6 +40,11 @@ export interface InMemoryIndex {
   block(rule: BlockingRule, request: MatchRecord): number[];
   /** Record at a position. */
   at(position: number): CascadeCandidate | undefined;
+  /**
+   * Key counts for a pair-count estimate: each key of the requests, with how many requests and
+   * how many register records carry it (keys dropped for the cap included).
+   */
+  keyCounts(requests: readonly MatchRecord[]): BlockingKeyCounts;
 }
 
 /**
@@ -65,9 +74,11 @@ export function buildInMemoryIndex(
     }
   });
   const capped: Record<string, number> = {};
+  const cappedCounts = new Map<string, number>();
   for (const [key, list] of map) {
     if (list.length > cap) {
       map.delete(key);
+      cappedCounts.set(key, list.length);
       const rule = key.slice(0, key.indexOf('|'));
       capped[rule] = (capped[rule] ?? 0) + 1;
     }
@@ -76,9 +87,23 @@ export function buildInMemoryIndex(
     blockingKeys(rule, request).flatMap((key) => map.get(key) ?? []);
   return {
     rules,
+    cap,
     stats: { records: records.length, keys: map.size, cappedKeys: capped },
     block: (rule, request) => [...new Set(block(rule, request))],
     at: (position) => records[position],
+    keyCounts(requests) {
+      const inRequests = countKeys(rules, requests);
+      const register = inRequests.map(
+        (keys) =>
+          new Map(
+            [...keys.keys()].map((key) => [
+              key,
+              map.get(key)?.length ?? cappedCounts.get(key) ?? 0,
+            ]),
+          ),
+      );
+      return { requests: inRequests, register };
+    },
     candidates(request) {
       const found = new Set<number>();
       for (const rule of rules) {

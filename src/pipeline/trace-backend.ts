@@ -1,5 +1,7 @@
 import type { Result } from '../core/result.js';
 import type { RequestDateFormat } from '../formats/pds-mesh-request-types.js';
+import type { BlockingKeyCounts } from '../matching/blocking-estimate.js';
+import type { BlockingRule } from '../matching/blocking.js';
 import type { DecisionThresholds, MatchModel, MatchRecord } from '../matching/index.js';
 import { traceDeterministic, type TraceResult } from '../matching/trace-decision.js';
 import { trainInMemory, type TrainOptions, type TrainReport } from './in-memory-train.js';
@@ -46,6 +48,13 @@ export interface TraceBackend {
   readonly execution: string;
   /** Current people in the register. */
   readonly registerPeople: number;
+  /** The blocking rules and key cap candidates are found with. */
+  readonly blocking: { readonly rules: readonly BlockingRule[]; readonly cap: number };
+  /**
+   * Key counts for a pair-count estimate (`estimatePairs`) of these requests × the register.
+   * @param requests - request records (a sample of the file)
+   */
+  keyCounts(requests: readonly MatchRecord[]): Promise<BlockingKeyCounts>;
   /**
    * Trains a model without labels on request records × the register.
    * @param requests - request records (a sample of the file)
@@ -70,6 +79,8 @@ export function inMemoryBackend(register: TraceRegister): TraceBackend {
   return {
     execution: 'in-memory',
     registerPeople: register.people.size,
+    blocking: { rules: register.index.rules, cap: register.index.cap },
+    keyCounts: (requests) => Promise.resolve(register.index.keyCounts(requests)),
     train: (requests, options) =>
       Promise.resolve(
         trainInMemory(register.records, requests, (r) => register.index.candidates(r), options),

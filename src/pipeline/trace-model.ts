@@ -1,14 +1,10 @@
 import { createHash } from 'node:crypto';
 import { fail, ok, type Result } from '../core/result.js';
-import {
-  buildMatchRecord,
-  serialiseModel,
-  type MatchModel,
-  type MatchRecord,
-} from '../matching/index.js';
+import { serialiseModel, type MatchModel } from '../matching/index.js';
 import { matchInputFromRequestRow } from './in-memory-request.js';
 import type { RequestSource } from './request-source.js';
 import type { TraceBackend } from './trace-backend.js';
+import { sampleRecords } from './trace-estimate.js';
 
 /** A model and the short version that names it in reports and the audit log. */
 export interface VersionedModel {
@@ -58,16 +54,7 @@ export async function trainForRequests(
   backend: TraceBackend,
   options: TrainForRequestsOptions,
 ): Promise<Result<VersionedModel>> {
-  const limit = options.sample ?? 100_000;
-  const records: MatchRecord[] = [];
-  for await (const row of source.rows()) {
-    if (row.result.success) {
-      records.push(buildMatchRecord(matchInputFromRequestRow(row.row, options.dateFormat)));
-    }
-    if (records.length >= limit) {
-      break;
-    }
-  }
+  const { records } = await sampleRecords(source, options.sample ?? 100_000, options.dateFormat);
   const trained = await backend.train(records, {
     seed: options.seed,
     ...(options.at === undefined ? {} : { at: options.at }),

@@ -179,10 +179,38 @@ ${lines}
 ${labelledTable(rowErrors, 'Code')}</section>`;
 }
 
+function blockingSection(report: TraceReport): string {
+  const { blocking } = report;
+  if (blocking === undefined) {
+    return '';
+  }
+  const rows = blocking.rules
+    .map(
+      (r) =>
+        `<tr><td>${esc(r.rule)}</td><td class="num">${n(Math.round(r.pairs))}</td><td class="num">${esc(blocking.estimatedRows > 0 ? (r.pairs / blocking.estimatedRows).toFixed(1) : '0')}</td><td class="num">${n(r.cappedKeys)}</td></tr>`,
+    )
+    .join('\n');
+  const warnings =
+    blocking.warnings.length === 0
+      ? '<p>No warning: no key of this file is shared by more register records than the cap, and no rule gives too many pairs.</p>'
+      : `<h3>Warnings</h3><ul>\n${blocking.warnings.map((w) => `<li>${esc(w.message)}</li>`).join('\n')}\n</ul>`;
+  const from =
+    blocking.sampleRows === blocking.estimatedRows
+      ? `all ${rowsOf(blocking.sampleRows)}`
+      : `the first ${rowsOf(blocking.sampleRows)}, scaled to about ${n(blocking.estimatedRows)}`;
+  return `<section id="blocking"><h2>Candidate pairs (blocking)</h2>
+<p>Estimated before the run from ${from}: about ${n(Math.round(blocking.totalPairs))} pairs to score. A pair found by two rules is scored once, so the total is an upper bound. Keys shared by more than ${n(blocking.cap)} register records are skipped.</p>
+<table><thead><tr><th>Rule</th><th class="num">Pairs</th><th class="num">Pairs a row</th><th class="num">Keys over the cap</th></tr></thead><tbody>
+${rows}
+</tbody></table>
+${warnings}</section>`;
+}
+
 /**
  * The run's report as one self-contained HTML page: counts and rates by outcome and code,
  * coverage before and after, the match-weight histogram (inline SVG, thresholds marked), the
- * commonest reasons for review and no match, and the data-quality profile of the input. Inline
+ * commonest reasons for review and no match, the data-quality profile of the input and the
+ * pair-count estimate made before the run. Inline
  * CSS, no script, no external request; every text is escaped. Aggregates only: the report holds
  * no names, dates, postcodes or NHS Numbers, so neither does the page.
  * @param report - the run's report
@@ -210,6 +238,7 @@ ${outcomesSection(report)}
 ${weightsSection(report)}
 ${reasonsSection(report)}
 ${profileSection(report)}
+${blockingSection(report)}
 <section id="run"><h2>About this run</h2>
 <p>Model ${esc(model.name)}, version ${esc(model.version)}${model.trained ? ', trained without labels on this file and the register' : ''}. Blank lines skipped: ${n(report.blankRows)}.</p>
 <h3>Files written</h3><ul>

@@ -6,6 +6,7 @@ import {
   type TraceCounts,
   type UnmatchedOutcome,
 } from './trace-report-counts.js';
+import type { BlockingEstimate } from './trace-estimate.js';
 import { inputProfileReport, type InputProfileReport } from './trace-report-profile.js';
 import { CASCADE_REASONS, CODE_LABELS, labelOf, REASON_LABELS } from './trace-report-labels.js';
 
@@ -85,6 +86,8 @@ export interface TraceReport {
   readonly reasons: Readonly<Record<UnmatchedOutcome, readonly ReasonCount[]>>;
   /** The data-quality profile of the request file. */
   readonly profile: InputProfileReport;
+  /** The pair-count estimate made before the run; absent for the cascade alone. */
+  readonly blocking?: BlockingEstimate;
   /** The files written, by role. */
   readonly files: Readonly<Record<string, string>>;
 }
@@ -97,6 +100,7 @@ export interface TraceReportContext {
   readonly registerPeople: number;
   readonly model: TraceReport['model'];
   readonly blankRows: number;
+  readonly blocking?: BlockingEstimate;
   /** The thresholds the run decided with; default `DEFAULT_THRESHOLDS`. */
   readonly thresholds?: DecisionThresholds;
   readonly files: Readonly<Record<string, string>>;
@@ -192,6 +196,7 @@ export function traceReport(counts: TraceCounts, context: TraceReportContext): T
     weights: weightHistogram(counts, context.thresholds),
     reasons,
     profile: inputProfileReport(counts.profile),
+    ...(context.blocking === undefined ? {} : { blocking: context.blocking }),
     files: context.files,
   };
 }

@@ -14,6 +14,7 @@ import { openCleansingFiles } from './trace-cleansing.js';
 import type { RowTracer, TraceBackend } from './trace-backend.js';
 import type { RowTrace } from './trace-decide.js';
 import type { SourceRow } from './request-source.js';
+import { estimateBlocking, type BlockingEstimate } from './trace-estimate.js';
 import { trainForRequests, versionModel, type VersionedModel } from './trace-model.js';
 import { openCsvSink, traceOutputPaths, writeFileAtomic } from './trace-output.js';
 import { countRow, emptyCounts, traceReport, type TraceReport } from './trace-report.js';
@@ -58,6 +59,8 @@ export interface TraceRunOptions {
   readonly progressEvery?: number;
   /** Receives progress (counts, bytes and times only, never patient data). */
   readonly onProgress?: (progress: TraceProgress) => void;
+  /** Receives the pair-count estimate made before tracing (not for the cascade alone). */
+  readonly onEstimate?: (estimate: BlockingEstimate) => void;
   /** Receives one line when the run resumes an interrupted one, or cannot and starts afresh. */
   readonly onNotice?: (line: string) => void;
   /** The run's start time as ISO 8601, for the report and model provenance. */
@@ -172,6 +175,23 @@ export async function runTrace(
   }
 }
 
+/** The run's pair-count estimate, on a reading of its own of the request file's first rows. */
+async function estimateRun(
+  backend: TraceBackend,
+  options: TraceRunOptions,
+  readOptions: ReturnType<typeof readOptionsOf>,
+): Promise<BlockingEstimate | undefined> {
+  const opened = await openRequestFile(options.requestPath, readOptions);
+  if (!opened.success) {
+    return undefined;
+  }
+  const estimate = await estimateBlocking(opened.data, backend, {
+    dateFormat: readOptions.dateFormat,
+  });
+  options.onEstimate?.(estimate);
+  return estimate;
+}
+
 async function traceWith(
   backend: TraceBackend,
   opened: RequestSource,
@@ -185,6 +205,9 @@ async function traceWith(
     options.model ??
     resume?.trainedModel ??
     (options.cascadeOnly === true ? versionModel(defaultModel(), false) : undefined);
+  // The cascade alone blocks nothing: it finds its candidates by exact joins.
+  const blocking =
+    options.cascadeOnly === true ? undefined : await estimateRun(backend, options, readOptions);
   let source = opened;
   if (model === undefined) {
     const trained = await trainForRequests(source, backend, {
@@ -286,6 +309,7 @@ async function traceWith(
     registerPeople: backend.registerPeople,
     model: { name: model.model.name, version: model.version, trained: model.trained },
     blankRows: source.stats.blankRows,
+    ...(blocking === undefined ? {} : { blocking }),
     ...(options.thresholds === undefined ? {} : { thresholds: options.thresholds }),
     files: Object.fromEntries(Object.entries(paths).map(([role, path]) => [role, basename(path)])),
   });

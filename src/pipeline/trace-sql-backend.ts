@@ -113,6 +113,8 @@ export function sqlBackend(index: MatchIndex): TraceBackend {
   return {
     execution: 'sql',
     registerPeople: index.status.people,
+    blocking: { rules: index.rules, cap: index.cap },
+    keyCounts: (requests) => index.keyCounts(requests),
     train: (requests, options) => trainWithIndex(index, requests, options),
     tracer: (settings) => ({
       trace: async (rows) => {

@@ -1,4 +1,5 @@
 import type { RegisterPerson } from '../core/person.js';
+import type { BlockingKeyCounts } from '../matching/blocking-estimate.js';
 import type { BlockingRule } from '../matching/blocking.js';
 import type {
   CascadeCandidate,
@@ -122,12 +123,19 @@ export interface MatchIndex {
    * @param requests - request records
    */
   ruleMatches(requests: readonly MatchRecord[]): Promise<number>;
-  /** Releases the index's connection and temp tables. */
+  /**
+   * Key counts for a pair-count estimate (`estimatePairs`): per rule, each key of these requests
+   * (as `blockingKeys` writes it) with how many of them carry it, and how many register records
+   * carry it.
+   * @param requests - request records (a sample of the file)
+   */
+  keyCounts(requests: readonly MatchRecord[]): Promise<BlockingKeyCounts>;
   /**
    * A second handle on the same index with a connection of its own, so that two chunks can be
    * worked on at once (one scored in the engine while the other is decided in TypeScript).
    * Closed by the caller.
    */
   session(): Promise<MatchIndex>;
+  /** Releases the index's connection and temp tables. */
   close(): Promise<void>;
 }

@@ -1,5 +1,6 @@
 import { DEFAULT_MINIMUM_LABELLED_MATCHES } from '../../matching/index.js';
 import { openRequestFile } from '../../pipeline/request-source.js';
+import { estimateBlocking, estimateText } from '../../pipeline/trace-estimate.js';
 import { trainForRequests, versionModel, type VersionedModel } from '../../pipeline/trace-model.js';
 import { labelsFromReviews, trainWithReviewLabels } from '../../pipeline/trace-review-train.js';
 import { isPostgresUrl, redactPostgresUrl } from '../../storage/postgres/postgres-url.js';
@@ -73,10 +74,8 @@ export async function trainModel(options: ModelTrainOptions): Promise<TrainedMod
     throw new CliError('--min-labelled-matches needs --labels-from-reviews');
   }
   const at = new Date().toISOString();
-  const opened = await openRequestFile(options.requests, {
-    dateFormat: DATE_FORMAT,
-    today: at.slice(0, 10),
-  });
+  const readOptions = { dateFormat: DATE_FORMAT, today: at.slice(0, 10) } as const;
+  const opened = await openRequestFile(options.requests, readOptions);
   if (!opened.success) {
     throw new CliError(issuesText(opened.issues));
   }
@@ -84,6 +83,12 @@ export async function trainModel(options: ModelTrainOptions): Promise<TrainedMod
   const train = async (store: RegisterStore): Promise<VersionedModel> => {
     const backend = await openTraceBackend(store, parseExecution(undefined, store));
     try {
+      // Training scores the blocked pairs: say before it starts how many there will be.
+      const again = await openRequestFile(options.requests, readOptions);
+      if (again.success) {
+        const estimate = await estimateBlocking(again.data, backend, { dateFormat: DATE_FORMAT });
+        process.stderr.write(estimateText(estimate));
+      }
       const trained = await trainForRequests(source, backend, {
         seed,
         at,

@@ -18,6 +18,7 @@ import { parseCount } from './parse-count.js';
 import { DEFAULT_DB } from './register-store-option.js';
 import { reviewQueueLine } from './review-output.js';
 import { withRegisterAndReviews } from './review-store-option.js';
+import { estimateText } from '../../pipeline/trace-estimate.js';
 import { traceProgressReporter } from './trace-progress.js';
 import { traceSummary } from './trace-summary.js';
 
@@ -131,6 +132,7 @@ async function runCommand(request: string, options: TraceOptions): Promise<void>
         progress.update(p);
       },
       onNotice: (line) => process.stderr.write(`${line}\n`),
+      onEstimate: (estimate) => process.stderr.write(estimateText(estimate)),
       ...(model === undefined ? {} : { model }),
       ...(mapping === undefined ? {} : { mapping }),
       ...(dateFormat === undefined ? {} : { dateFormat: dateFormat.data }),

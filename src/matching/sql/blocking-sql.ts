@@ -23,6 +23,15 @@ const PART_SQL: Readonly<Record<KeyPart, (t: string) => string>> = {
   'postcode-district': (t) => `${t}.pc_all_district`,
 };
 
+/** The `unnest` sources of a rule's parts (`p0`, `p1`, …) and the rule id, as SQL. */
+function ruleSources(rule: BlockingRule): { unnests: string; values: string } {
+  const unnests = rule.parts.map(
+    (part, i) => `unnest(list_distinct(${PART_SQL[part]('t')})) AS u${String(i)}(p${String(i)})`,
+  );
+  const values = [`'${rule.id}'`, ...rule.parts.map((_, i) => `p${String(i)}`)].join(', ');
+  return { unnests: unnests.join(', '), values };
+}
+
 /**
  * A query giving `(id, key)` for every key of every row of a match table under one rule, each
  * once per row.
@@ -31,12 +40,26 @@ const PART_SQL: Readonly<Record<KeyPart, (t: string) => string>> = {
  * @param id - the row's id column (`rid` for the register, `qid` for requests)
  */
 export function ruleKeysSql(rule: BlockingRule, table: string, id: string): string {
-  const unnests = rule.parts.map(
-    (part, i) => `unnest(list_distinct(${PART_SQL[part]('t')})) AS u${String(i)}(p${String(i)})`,
-  );
-  const key = [`'${rule.id}'`, ...rule.parts.map((_, i) => `p${String(i)}`)].join(', ');
+  const { unnests, values } = ruleSources(rule);
   // Each part's values are distinct, so each row's keys are too: no DISTINCT needed.
-  return `SELECT t.${id} AS id, hash(${key}) AS key FROM ${table} t, ${unnests.join(', ')}`;
+  return `SELECT t.${id} AS id, hash(${values}) AS key FROM ${table} t, ${unnests}`;
+}
+
+/**
+ * As {@link ruleKeysSql}, with the key also as text (`rule|value|value`, as `blockingKeys` writes
+ * it) and the rule's position in `rules`: `(id, key, text, rule)`, for pair-count estimates.
+ * @param rules - the rules
+ * @param table - the match table
+ * @param id - the row's id column
+ */
+export function keyTextsSql(rules: readonly BlockingRule[], table: string, id: string): string {
+  return rules
+    .map((rule, i) => {
+      const { unnests, values } = ruleSources(rule);
+      return `SELECT t.${id} AS id, hash(${values}) AS key, concat_ws('|', ${values}) AS text,
+        ${String(i)} AS rule FROM ${table} t, ${unnests}`;
+    })
+    .join('\nUNION ALL\n');
 }
 
 /**

@@ -149,6 +149,14 @@ export const TRACE_REGISTER: readonly RegisterPerson[] = [
 
 type Cells = Partial<Record<PdsMeshRequestColumn, string>>;
 
+/**
+ * A PDS MESH request file (text) of the given rows, every column in the header.
+ * @param rows - each row's cells by column; the others are blank
+ */
+export function requestCsv(rows: readonly Cells[]): string {
+  return stringify([[...PDS_MESH_REQUEST_COLUMNS]]) + rows.map(line).join('');
+}
+
 const line = (cells: Cells): string =>
   stringify([PDS_MESH_REQUEST_COLUMNS.map((c) => ({ ...emptyRequestRow(), ...cells })[c])]);
 

@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { RegisterPerson } from '../../core/person.js';
+import type { BlockingKeyCounts } from '../../matching/blocking-estimate.js';
 import {
   DEFAULT_BLOCKING_RULES,
   DEFAULT_KEY_CAP,
@@ -34,6 +35,7 @@ import {
   blockedVectorsSql,
   buildKeySql,
   EXACT_CANDIDATES_SQL,
+  keyCountsSql,
   ruleKeyTableSql,
   ruleMatchesSql,
   searchSql,
@@ -366,6 +368,23 @@ class DuckDbMatchIndex implements MatchIndex {
     }
     await this.#loadRequests(requests, this.rules);
     return Number(await scalar(this.#conn, ruleMatchesSql(this.cap)));
+  }
+
+  async keyCounts(requests: readonly MatchRecord[]): Promise<BlockingKeyCounts> {
+    const counts = {
+      requests: this.rules.map(() => new Map<string, number>()),
+      register: this.rules.map(() => new Map<string, number>()),
+    };
+    if (requests.length === 0) {
+      return counts;
+    }
+    await this.#loadRequests(requests, []);
+    const reader = await this.#conn.runAndReadAll(keyCountsSql(this.rules));
+    for (const [rule, text, inRequests, inRegister] of reader.getRows()) {
+      counts.requests[Number(rule)]?.set(String(text), Number(inRequests));
+      counts.register[Number(rule)]?.set(String(text), Number(inRegister));
+    }
+    return counts;
   }
 
   close(): Promise<void> {

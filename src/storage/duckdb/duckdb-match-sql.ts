@@ -2,6 +2,7 @@ import type { BlockingRule } from '../../matching/blocking.js';
 import {
   blockingKeysSql,
   gammaColumnsSql,
+  keyTextsSql,
   ruleKeysSql,
   weightSql,
   type MatchModel,
@@ -55,6 +56,21 @@ export const BUILD_NUMBER_SQL = `CREATE OR REPLACE TABLE match_number AS
 export function buildKeySql(rules: readonly BlockingRule[]): string {
   return `CREATE OR REPLACE TABLE match_key AS
     SELECT key, id AS rid FROM (${blockingKeysSql(rules, 'match_record', 'rid')})`;
+}
+
+/**
+ * For a pair-count estimate: each key the requests in `q_record` carry, as text with its rule's
+ * position, how many requests carry it, and how many register records (`match_key`) do.
+ * @param rules - the rules the index was built with
+ */
+export function keyCountsSql(rules: readonly BlockingRule[]): string {
+  return `WITH q AS (
+      SELECT rule, text, any_value(key) AS key, count(*) AS requests
+      FROM (${keyTextsSql(rules, 'q_record', 'qid')}) GROUP BY rule, text
+    ),
+    r AS (SELECT m.key, count(*) AS people FROM match_key m SEMI JOIN q USING (key) GROUP BY m.key)
+    SELECT q.rule, q.text, q.requests, coalesce(r.people, 0) AS people
+    FROM q LEFT JOIN r USING (key) ORDER BY q.rule, q.text`;
 }
 
 /**
