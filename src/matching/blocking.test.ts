@@ -60,6 +60,18 @@ describe('blockingKeys', () => {
     );
   });
 
+  it('gives no postcode key for a blank or pseudo (ZZ99) postcode, so they never block together', () => {
+    for (const postcode of ['', '   ', 'ZZ99 3VZ', 'zz993wz']) {
+      const record = buildMatchRecord({
+        familyName: 'Ashworth',
+        birthDate: '1950-03-12',
+        postcode,
+      });
+      expect(blockingKeys(rule('postcode-year'), record)).toEqual([]);
+      expect(blockingKeys(rule('dob-district'), record)).toEqual([]);
+    }
+  });
+
   it('keys the NHS Number and every superseded number', () => {
     const record = buildMatchRecord({
       nhsNumber: '9990000018',
