@@ -20,6 +20,7 @@ import { openCsvSink, traceOutputPaths, writeFileAtomic } from './trace-output.j
 import { countRow, emptyCounts, traceReport, type TraceReport } from './trace-report.js';
 import { traceReportHtml } from './trace-report-html.js';
 import { traceJobId } from './trace-job.js';
+import { lockRun } from './trace-lock.js';
 import { finishedJob, startedJob, type TraceReviewSink } from './trace-review-queue.js';
 import {
   firstStart,
@@ -154,6 +155,8 @@ export async function* inChunks<T>(items: AsyncIterable<T>, size: number): Async
  * at once. Rows are traced in chunks of `chunkRows` and written in file order; after each chunk
  * the files are synced and a checkpoint saved, so a run that is killed or throws is resumed by
  * the same call (`trace-checkpoint-resume.ts`) and writes exactly what one run would have.
+ * One run at a time writes a response: `RESPONSE.csv.lock` is held for the run (`trace-lock.ts`), and
+ * a second run while the first is alive fails as a value.
  * @param openBackend - opens the register's backend (in memory, or SQL over the store); called once
  * @param options - files, model, reading options, progress
  */
@@ -161,17 +164,26 @@ export async function runTrace(
   openBackend: () => Promise<TraceBackend>,
   options: TraceRunOptions,
 ): Promise<Result<TraceRunResult>> {
-  const resume = await interruptedRun(options, traceOutputPaths(options.outPath), options.onNotice);
-  const run = resume === undefined ? options : { ...options, ...firstStart(resume.checkpoint) };
-  const opened = await openRequestFile(run.requestPath, readOptionsOf(run));
-  if (!opened.success) {
-    return opened;
+  const lock = await lockRun(options.outPath, options.startedAt);
+  if (!lock.success) {
+    return lock;
   }
-  const backend = await openBackend();
   try {
-    return await traceWith(backend, opened.data, run, resume);
+    const paths = traceOutputPaths(options.outPath);
+    const resume = await interruptedRun(options, paths, options.onNotice);
+    const run = resume === undefined ? options : { ...options, ...firstStart(resume.checkpoint) };
+    const opened = await openRequestFile(run.requestPath, readOptionsOf(run));
+    if (!opened.success) {
+      return opened;
+    }
+    const backend = await openBackend();
+    try {
+      return await traceWith(backend, opened.data, run, resume);
+    } finally {
+      await backend.close();
+    }
   } finally {
-    await backend.close();
+    await lock.data.release();
   }
 }
 

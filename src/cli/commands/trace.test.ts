@@ -1,5 +1,5 @@
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -88,6 +88,19 @@ describe('nhs-trace trace', () => {
     expect(result.stderr).toMatch(/patients\.json/);
     expect(result.stderr).not.toMatch(/at .*\.ts:\d+/);
     expect((await readdir(folder)).filter((f) => f.startsWith('x.'))).toEqual([]);
+  });
+
+  it('refuses, with exit 2, files that a live run is writing, and leaves its lock alone', async () => {
+    await mkdir(file('locked'), { recursive: true });
+    const lock = file('locked/response.csv.lock');
+    const held = JSON.stringify({ pid: process.pid, host: hostname(), startedAt: 'earlier' });
+    await writeFile(lock, held);
+    const args = ['trace', file('requests.csv'), '--out', file('locked/response.csv')];
+    const result = await runCli(...args, '--db', db);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/another trace run \(process \d+, started earlier\) is writing/);
+    expect(await readdir(file('locked'))).toEqual(['response.csv.lock']);
+    expect(await readFile(lock, 'utf8')).toBe(held);
   });
 
   it('exits 2 on wrong arguments', async () => {
