@@ -181,7 +181,8 @@ describe('SQL and in-process execution of one model', () => {
   it('decide the same over the two best kept as over every candidate', async () => {
     // With only the best two kept by rank, the decision must still be the one over every
     // blocked candidate. (In this data the holder, alphanumeric and twin candidates always rank
-    // in the top two, so this checks the ranking and the reduction, not those extra clauses.)
+    // in the top two, so this checks the ranking and the reduction; trace-sql-kept.test.ts puts
+    // each of them below the best.)
     const model = defaultModel();
     const lookup = register.lookup;
     const all = await index.search(records, model, { keep: Infinity });
