@@ -95,6 +95,33 @@ describe('importRegisterFiles', () => {
     expect(rejectRows[2]).toMatch(/,5,row,csv-row,/);
   });
 
+  it('rejects a record holding a NUL character by its field, and loads the rest', async () => {
+    const nul = toFhirPatient(
+      fixturePerson(n(2), { names: [{ use: 'usual', given: ['Ma\u0000rge'], family: 'Simpson' }] }),
+    );
+    const literal = toFhirPatient(
+      fixturePerson(n(3), {
+        addresses: [{ use: 'home', lines: ['1 \\u0000 Road'], postalCode: 'LS1 6AE' }], // a backslash
+      }),
+    );
+    const ndjson = write(
+      'nul.ndjson',
+      [fhirLine(0), JSON.stringify(nul), JSON.stringify(literal)].join('\n'),
+    );
+    const badCell = csvRow(4);
+    badCell[REGISTER_CSV_COLUMNS.indexOf('family_name')] = 'Sim\u0000pson';
+    const csv = write('nul.csv', csvText([csvRow(5), badCell]));
+    const { result, store, rejectRows } = await run([ndjson, csv]);
+    expect(result).toMatchObject({ records: 5, rejected: 2 });
+    expect((await allPeople(store)).map((p) => p.nhsNumber).sort()).toEqual(
+      [n(0), n(3), n(5)].sort(),
+    );
+    expect(rejectRows.slice(1)).toEqual([
+      `${ndjson},2,name.0.given.0,nul-character,"name.0.given.0: holds a NUL character (U+0000), which no register store can keep; remove it from the source"`,
+      `${csv},3,family_name,nul-character,"family_name: holds a NUL character (U+0000), which no register store can keep; remove it from the source"`,
+    ]);
+  });
+
   it('imports several files as one import, the later file winning', async () => {
     const first = write('first.ndjson', `${fhirLine(0)}\n`);
     const updated = toFhirPatient(fixturePerson(n(0), { gender: 'other' }));

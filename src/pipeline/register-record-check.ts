@@ -18,6 +18,33 @@ export interface SourceRecord {
   readonly result: Result<RegisterPerson>;
 }
 
+/** Why a record holding U+0000 is refused, after the field's path. */
+const NUL_REASON =
+  'holds a NUL character (U+0000), which no register store can keep; remove it from the source';
+
+/** The path (`name.0.family`) of the first string in a JSON value that holds U+0000. */
+function nulPath(value: unknown, at: readonly (string | number)[] = []): string | undefined {
+  if (typeof value === 'string') {
+    return value.includes('\u0000') ? at.join('.') : undefined;
+  }
+  const entries: [string | number, unknown][] = Array.isArray(value)
+    ? value.map((item: unknown, i) => [i, item])
+    : value !== null && typeof value === 'object'
+      ? Object.entries(value)
+      : [];
+  for (const [key, item] of entries) {
+    const found = nulPath(item, [...at, key]);
+    if (found !== undefined) {
+      return found;
+    }
+  }
+  return undefined;
+}
+
+/** Refuses a record holding U+0000: PostgreSQL cannot store it, and it is never a real value. */
+const nulIssue = (path: string): Result<RegisterPerson> =>
+  fail({ code: 'nul-character', message: `${path}: ${NUL_REASON}`, path });
+
 /** Parses one NDJSON line as a FHIR Patient. */
 function checkNdjson(text: string): Result<RegisterPerson> {
   let json: unknown;
@@ -29,7 +56,19 @@ function checkNdjson(text: string): Result<RegisterPerson> {
     const where = at === undefined ? '' : ` (at character ${Number(at) + 1})`;
     return fail({ code: 'invalid-json', message: `not valid JSON${where}`, path: 'line' });
   }
-  return fromFhirPatient(json);
+  // JSON writes U+0000 as an escape; only a line holding one is searched.
+  const nul = text.includes('\\u0000') ? nulPath(json) : undefined;
+  return nul === undefined ? fromFhirPatient(json) : nulIssue(nul === '' ? 'line' : nul);
+}
+
+/** Checks one register CSV row. */
+function checkCsv(row: Readonly<Record<string, string>>): Result<RegisterPerson> {
+  for (const [column, value] of Object.entries(row)) {
+    if (value.includes('\u0000')) {
+      return nulIssue(column);
+    }
+  }
+  return fromRegisterCsvRow(row);
 }
 
 /**
@@ -43,7 +82,7 @@ export function checkRawRecord(raw: RawRecord): SourceRecord {
     case 'ndjson':
       return { line: raw.line, result: checkNdjson(raw.text) };
     case 'csv':
-      return { line: raw.line, result: fromRegisterCsvRow(raw.row) };
+      return { line: raw.line, result: checkCsv(raw.row) };
     case 'unreadable':
       return {
         line: raw.line,
