@@ -193,6 +193,8 @@ process.stdout.write(
     ...(trained === undefined
       ? []
       : [`model train: ${trained.seconds.toFixed(1)} s, peak ${trained.peakMiB.toFixed(0)} MiB`]),
+    // The pair-count estimate the full trace printed before it started (and any warning).
+    ...full.run.err.split('\n').filter((line) => /^(blocking|warning): /.test(line)),
     ...rows.map((r) => `| ${r.join(' | ')} |`),
   ].join('\n') + '\n',
 );
