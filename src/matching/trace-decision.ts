@@ -107,22 +107,25 @@ export function traceDeterministic(
   }
 }
 
+/** What the cascade step decided: a match the model confirmed (final), or the notes to go on with. */
+export type CascadeStepResult =
+  | { readonly final: TraceResult }
+  | { readonly final?: undefined; readonly notes: readonly string[] };
+
 /**
- * Traces one request: the deterministic cascade first; when it matches, that number is
- * attached. Otherwise (no match, or several exact matches) every blocked candidate is scored
- * with the Fellegi-Sunter model and {@link classify} decides: `matched` only for a clear, likely
- * best candidate with no twin among the candidates; `review`, `multiple` or `no-match` otherwise.
+ * The first step of {@link traceRecord}: the deterministic cascade over the candidates an exact
+ * look-up finds (the holder of the supplied number; the same family name with an agreeing date of
+ * birth). A cross-check hit is final; an alphanumeric hit is final only when the model reaches
+ * the match threshold. Otherwise the notes say why, and {@link probabilisticStep} decides.
  * @param request - the request record
- * @param candidates - the register records blocked for it
+ * @param candidates - the exact look-up's candidates (or any superset, such as every blocked one)
  * @param settings - model, term frequencies, thresholds
- * @example traceRecord(request, index.candidates(request), { model, lookup }).outcome // 'matched'
  */
-export function traceRecord(
+export function cascadeStep(
   request: MatchRecord,
   candidates: readonly CascadeCandidate[],
   settings: TraceSettings,
-): TraceResult {
-  const keep = settings.keep ?? 5;
+): CascadeStepResult {
   const thresholds = settings.thresholds ?? DEFAULT_THRESHOLDS;
   const cascade = runCascade(request, candidates);
   const exact = cascadeMatch(cascade);
@@ -138,13 +141,84 @@ export function traceRecord(
         chosenScore.forDecision.probability >= thresholds.matchProbability));
   if (exact !== undefined && confirmed) {
     return {
-      outcome: 'matched',
-      method: exact.step,
-      nhsNumber: exact.id,
-      candidates: chosenScore === undefined ? [] : [chosenScore.view],
-      reasons: [exact.step],
+      final: {
+        outcome: 'matched',
+        method: exact.step,
+        nhsNumber: exact.id,
+        candidates: chosenScore === undefined ? [] : [chosenScore.view],
+        reasons: [exact.step],
+      },
     };
   }
+  const notes: string[] =
+    cascade.outcome === 'not-matched'
+      ? [...cascade.notes]
+      : cascade.outcome === 'matched'
+        ? ['alphanumeric-not-confirmed']
+        : ['several'];
+  return { notes };
+}
+
+/**
+ * Traces one request in two steps: {@link cascadeStep} over the exact look-up's candidates; when
+ * it is not final, {@link probabilisticStep} over every blocked candidate. The blocked candidates
+ * are asked for only then, so a request the cascade settles is never blocked or scored.
+ * @param request - the request record
+ * @param exact - the exact look-up's candidates
+ * @param blocked - gives the register records blocked for it
+ * @param settings - model, term frequencies, thresholds
+ * @returns the result, and the candidates it was decided over
+ */
+export function traceTwoSteps(
+  request: MatchRecord,
+  exact: readonly CascadeCandidate[],
+  blocked: () => readonly CascadeCandidate[],
+  settings: TraceSettings,
+): { readonly result: TraceResult; readonly candidates: readonly CascadeCandidate[] } {
+  const step = cascadeStep(request, exact, settings);
+  if (step.final !== undefined) {
+    return { result: step.final, candidates: exact };
+  }
+  const candidates = blocked();
+  return { result: probabilisticStep(request, candidates, step.notes, settings), candidates };
+}
+
+/**
+ * Traces one request: the deterministic cascade first; when it matches, that number is
+ * attached. Otherwise (no match, or several exact matches) every blocked candidate is scored
+ * with the Fellegi-Sunter model and {@link classify} decides: `matched` only for a clear, likely
+ * best candidate with no twin among the candidates; `review`, `multiple` or `no-match` otherwise.
+ * The cascade runs over the same candidates ({@link traceTwoSteps} gives it an exact look-up's).
+ * @param request - the request record
+ * @param candidates - the register records blocked for it
+ * @param settings - model, term frequencies, thresholds
+ * @example traceRecord(request, index.candidates(request), { model, lookup }).outcome // 'matched'
+ */
+export function traceRecord(
+  request: MatchRecord,
+  candidates: readonly CascadeCandidate[],
+  settings: TraceSettings,
+): TraceResult {
+  const step = cascadeStep(request, candidates, settings);
+  return step.final ?? probabilisticStep(request, candidates, step.notes, settings);
+}
+
+/**
+ * The second step of {@link traceRecord}: every blocked candidate scored with the Fellegi-Sunter
+ * model, and {@link classify} decides.
+ * @param request - the request record
+ * @param candidates - the register records blocked for it
+ * @param notes - why the cascade step did not decide
+ * @param settings - model, term frequencies, thresholds
+ */
+export function probabilisticStep(
+  request: MatchRecord,
+  candidates: readonly CascadeCandidate[],
+  notes: readonly string[],
+  settings: TraceSettings,
+): TraceResult {
+  const keep = settings.keep ?? 5;
+  const thresholds = settings.thresholds ?? DEFAULT_THRESHOLDS;
   const all = candidates.map((c) => scored(request, c, settings));
   const decision = classify(
     all.map((s) => s.forDecision),
@@ -154,12 +228,6 @@ export function traceRecord(
     .map((s) => s.view)
     .sort((a, b) => b.weight - a.weight || a.id.localeCompare(b.id))
     .slice(0, keep);
-  const notes: string[] =
-    cascade.outcome === 'not-matched'
-      ? [...cascade.notes]
-      : cascade.outcome === 'matched'
-        ? ['alphanumeric-not-confirmed']
-        : ['several'];
   const reasons: string[] = [...notes, ...decision.reasons];
   return {
     outcome: decision.outcome,

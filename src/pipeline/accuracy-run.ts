@@ -11,7 +11,7 @@ import {
   type DecisionThresholds,
   type MatchRecord,
 } from '../matching/index.js';
-import { traceDeterministic, traceRecord, type TraceResult } from '../matching/trace-decision.js';
+import { traceDeterministic, traceTwoSteps, type TraceResult } from '../matching/trace-decision.js';
 import {
   accuracyFigures,
   type AccuracyFigures,
@@ -19,6 +19,7 @@ import {
   type TruthRow,
 } from './accuracy.js';
 import type { RequestInput } from './accuracy-files.js';
+import { buildExactLookup } from './in-memory-exact.js';
 import { buildInMemoryIndex } from './in-memory-index.js';
 import { inMemoryTermFrequencies } from './in-memory-tf.js';
 import { trainInMemory, type TrainReport } from './in-memory-train.js';
@@ -57,8 +58,10 @@ export interface AccuracyRun {
 
 function tracePath(
   requests: readonly { reference: string; record?: MatchRecord }[],
-  candidates: (request: MatchRecord) => CascadeCandidate[],
-  trace: (request: MatchRecord, candidates: readonly CascadeCandidate[]) => TraceResult,
+  trace: (request: MatchRecord) => {
+    readonly result: TraceResult;
+    readonly candidates: readonly CascadeCandidate[];
+  },
 ): { traced: Map<string, TracedRow>; seconds: number; meanCandidates: number } {
   const traced = new Map<string, TracedRow>();
   let compared = 0;
@@ -68,10 +71,9 @@ function tracePath(
     if (record === undefined) {
       continue;
     }
-    const found = candidates(record);
-    compared += found.length;
+    const { result, candidates } = trace(record);
+    compared += candidates.length;
     rows += 1;
-    const result = trace(record, found);
     traced.set(reference, {
       reference,
       outcome: result.outcome,
@@ -137,7 +139,13 @@ export function runAccuracy(
     lookup,
     ...(options.thresholds === undefined ? {} : { thresholds: options.thresholds }),
   };
-  const candidates = (r: MatchRecord): CascadeCandidate[] => index.candidates(r);
+  const exact = buildExactLookup(register);
+  const deterministic = (r: MatchRecord) => {
+    const candidates = exact.candidates(r);
+    return { result: traceDeterministic(r, candidates), candidates };
+  };
+  const probabilistic = (r: MatchRecord) =>
+    traceTwoSteps(r, exact.candidates(r), () => index.candidates(r), settings);
   const figures = (run: ReturnType<typeof tracePath>): PathFigures => ({
     figures: accuracyFigures(truth, run.traced),
     seconds: run.seconds,
@@ -148,7 +156,7 @@ export function runAccuracy(
     estimate,
     train: trained.data,
     trainSeconds,
-    deterministic: figures(tracePath(built, candidates, traceDeterministic)),
-    probabilistic: figures(tracePath(built, candidates, (r, c) => traceRecord(r, c, settings))),
+    deterministic: figures(tracePath(built, deterministic)),
+    probabilistic: figures(tracePath(built, probabilistic)),
   });
 }

@@ -94,7 +94,7 @@ export function inMemoryBackend(register: TraceRegister): TraceBackend {
       const view = inMemoryView(register);
       const cascade = (row: SourceRow): RowTrace => {
         const prepared = prepareRow(row, settings.dateFormat);
-        const candidates = prepared === undefined ? [] : register.index.candidates(prepared.record);
+        const candidates = prepared === undefined ? [] : register.exact.candidates(prepared.record);
         const result: TraceResult =
           prepared === undefined
             ? { outcome: 'no-match', candidates: [], reasons: [] }

@@ -13,7 +13,7 @@ import {
   type MatchRecord,
 } from '../matching/index.js';
 import {
-  traceRecord,
+  traceTwoSteps,
   type TracedCandidate,
   type TraceResult,
   type TraceSettings,
@@ -160,7 +160,8 @@ export function inMemoryView(register: TraceRegister): RegisterView {
  * Traces one request row against the in-memory register and decides its response
  * ({@link answerRow} over `traceRecord`):
  * - a row error → its code, `invalid` (`96` → `not-enough-data`), no number;
- * - otherwise {@link traceRecord} (cascade, then Fellegi-Sunter); then a supplied valid NHS
+ * - otherwise `traceTwoSteps` (the cascade over the exact look-up, then Fellegi-Sunter over the
+ *   blocked candidates when the cascade does not decide); then a supplied valid NHS
  *   Number is checked against the result: when its register record's date of birth disagrees,
  *   or the demographics traced to someone else, the row goes to `review` (never trusted, never
  *   replaced) and the conflict is reported;
@@ -184,9 +185,14 @@ export function traceSourceRow(
   if (prepared === undefined) {
     return rowErrorTrace(row);
   }
-  const candidates = register.index.candidates(prepared.record);
-  const result = traceRecord(prepared.record, candidates, settings);
-  return answerRow(row, prepared, { result, candidates }, inMemoryView(register));
+  const { record } = prepared;
+  const found = traceTwoSteps(
+    record,
+    register.exact.candidates(record),
+    () => register.index.candidates(record),
+    settings,
+  );
+  return answerRow(row, prepared, found, inMemoryView(register));
 }
 
 /**

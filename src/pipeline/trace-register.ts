@@ -5,6 +5,7 @@ import {
   type TermFrequencyLookup,
 } from '../matching/index.js';
 import type { RegisterStore } from '../storage/register-store.js';
+import { buildExactLookup, type ExactLookup } from './in-memory-exact.js';
 import { buildInMemoryIndex, type InMemoryIndex } from './in-memory-index.js';
 import { inMemoryTermFrequencies } from './in-memory-tf.js';
 
@@ -17,6 +18,8 @@ export interface TraceRegister {
   /** Match records, `id` = current NHS Number, in register order. */
   readonly records: readonly CascadeCandidate[];
   readonly index: InMemoryIndex;
+  /** The cascade's exact look-up (number; family name and date of birth). */
+  readonly exact: ExactLookup;
   /** Term frequencies of family name, given name and postcode over the register. */
   readonly lookup: TermFrequencyLookup;
 }
@@ -42,6 +45,7 @@ export function traceRegisterFrom(people: Iterable<RegisterPerson>): TraceRegist
     numbers,
     records,
     index: buildInMemoryIndex(records),
+    exact: buildExactLookup(records),
     lookup: inMemoryTermFrequencies(records.map((r) => r.record)),
   };
 }

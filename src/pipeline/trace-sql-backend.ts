@@ -1,6 +1,11 @@
 import type { RegisterPerson } from '../core/person.js';
-import type { CascadeCandidate } from '../matching/index.js';
-import { traceDeterministic, traceRecord, type TraceResult } from '../matching/trace-decision.js';
+import type { CascadeCandidate, MatchRecord } from '../matching/index.js';
+import {
+  cascadeStep,
+  probabilisticStep,
+  traceDeterministic,
+  type TraceResult,
+} from '../matching/trace-decision.js';
 import type { MatchIndex } from '../storage/match-index.js';
 import type { TraceBackend, TracerSettings } from './trace-backend.js';
 import { answerRow, prepareRow, type PreparedRow, type RowTrace } from './trace-decide.js';
@@ -12,6 +17,11 @@ export const SQL_KEEP = 5;
 
 const NOTHING: TraceResult = { outcome: 'no-match', candidates: [], reasons: [] };
 
+/**
+ * Traces a chunk in two steps, as `traceTwoSteps` does one row: the cascade over the exact
+ * look-up (`exactCandidates`, one join) for every row, then the blocked and scored search
+ * (`search`) only for the rows the cascade did not settle.
+ */
 async function traceChunk(
   index: MatchIndex,
   rows: readonly SourceRow[],
@@ -21,9 +31,7 @@ async function traceChunk(
   const ready = prepared.filter((p): p is PreparedRow => p !== undefined);
   const records = ready.map((p) => p.record);
   const cascadeOnly = settings.cascadeOnly === true;
-  const found = cascadeOnly
-    ? await index.exactCandidates(records)
-    : await index.search(records, settings.model, { keep: SQL_KEEP });
+  const exact = await index.exactCandidates(records);
   const lookup = await index.frequencies(cascadeOnly ? [] : records);
   const holders = await index.resolve(ready.flatMap((p) => p.supplied ?? []));
   const trace = {
@@ -31,20 +39,38 @@ async function traceChunk(
     lookup,
     ...(settings.thresholds === undefined ? {} : { thresholds: settings.thresholds }),
   };
+  const steps = records.map((record, i) =>
+    cascadeOnly ? undefined : cascadeStep(record, exact[i] ?? [], trace),
+  );
+  const open = steps.flatMap((step, i) =>
+    step !== undefined && step.final === undefined ? [i] : [],
+  );
+  const searched = await index.search(
+    open.map((i) => records[i] as MatchRecord),
+    settings.model,
+    { keep: SQL_KEEP },
+  );
+  const blocked = new Map(open.map((i, n) => [i, searched[n] ?? []]));
   let next = 0;
   const traced = prepared.map((p) => {
     if (p === undefined) {
       return { result: NOTHING, candidates: [] };
     }
-    const candidates: CascadeCandidate[] = (found[next] ?? []).map((c) => ({
+    const i = next;
+    next += 1;
+    const step = steps[i];
+    const exactFound = exact[i] ?? [];
+    if (step === undefined) {
+      return { result: traceDeterministic(p.record, exactFound), candidates: exactFound };
+    }
+    if (step.final !== undefined) {
+      return { result: step.final, candidates: exactFound };
+    }
+    const candidates: CascadeCandidate[] = (blocked.get(i) ?? []).map((c) => ({
       id: c.id,
       record: c.record,
     }));
-    next += 1;
-    const result = cascadeOnly
-      ? traceDeterministic(p.record, candidates)
-      : traceRecord(p.record, candidates, trace);
-    return { result, candidates };
+    return { result: probabilisticStep(p.record, candidates, step.notes, trace), candidates };
   });
   const ids = [...traced.flatMap((t) => t.result.nhsNumber ?? []), ...holders.values()];
   const people: Map<string, RegisterPerson> = await index.people(ids);

@@ -124,6 +124,18 @@ describe('SQL and in-process execution of one model', () => {
     expect(pairs).toBeGreaterThan(REQUESTS);
   });
 
+  it('find the same exact candidates for the cascade', async () => {
+    const sql = await index.exactCandidates(records);
+    const memory = records.map((record) => register.exact.candidates(record));
+    const ids = (found: readonly (readonly { id: string }[])[]) =>
+      found.map((f) => f.map((c) => c.id));
+    expect(ids(sql)).toEqual(ids(memory));
+    expect(sql.map((f) => f.map((c) => c.record))).toEqual(
+      memory.map((f) => f.map((c) => c.record)),
+    );
+    expect(memory.filter((f) => f.length > 0).length).toBeGreaterThan(REQUESTS / 2);
+  });
+
   it('put every pair in the same levels and give the same weights', async () => {
     const model: MatchModel = defaultModel();
     const found = await index.search(records, model, { keep: Infinity });
