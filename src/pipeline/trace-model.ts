@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { fail, ok, type Result } from '../core/result.js';
 import { serialiseModel, type MatchModel } from '../matching/index.js';
-import { matchInputFromRequestRow } from './in-memory-request.js';
+import type { matchInputFromRequestRow } from './in-memory-request.js';
 import type { RequestSource } from './request-source.js';
 import type { TraceBackend } from './trace-backend.js';
 import { sampleRecords } from './trace-estimate.js';

@@ -23,7 +23,7 @@ const FAMILIES = ['Okafor', 'Lindqvist', 'Brennan', 'Mahmood', 'Kowalski', 'Naka
 
 function person(i: number, birthDate: string, given: string): RegisterPerson {
   return fixturePerson(testNhsNumber(i), {
-    names: [{ use: 'usual', given: [given], family: `${FAMILIES[i % FAMILIES.length] ?? 'Lee'}` }],
+    names: [{ use: 'usual', given: [given], family: FAMILIES[i % FAMILIES.length] ?? 'Lee' }],
     gender: i % 2 === 0 ? 'male' : 'female',
     birthDate,
     addresses: [
