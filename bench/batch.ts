@@ -8,7 +8,7 @@
  * Generates (or reuses, under .bench/batch-<people>-<requests>/) a register and a request file,
  * imports the register, builds the match index (`register index`), trains a model once
  * (`model train`), then traces the request file twice in child processes, each timed with its
- * peak memory (`/usr/bin/time`): the full trace (cascade + Fellegi-Sunter, set-based in SQL)
+ * peak memory and CPU time (`/usr/bin/time`): the full trace (cascade + Fellegi-Sunter, set-based in SQL)
  * and the deterministic cascade alone (`--cascade-only`). Requests per second are the trace
  * loop's own (rows ÷ seconds from reading the first row to writing the last: the register is
  * already imported and indexed, the model already trained). The ground truth is then read to
@@ -42,13 +42,16 @@ const model = join(dir, 'model.json');
 mkdirSync(dir, { recursive: true });
 
 /** A child run of the CLI (built `dist`), timed: wall seconds and peak resident memory. */
-function cli(label: string, args: string[]): { seconds: number; peakMiB: number; err: string } {
+function cli(
+  label: string,
+  args: string[],
+): { seconds: number; cpuSeconds: number; peakMiB: number; err: string } {
   const run = spawnSync(
     '/usr/bin/time',
-    ['-f', 'TIME %e %M', 'node', 'bin/nhs-trace.js', ...args],
+    ['-f', 'TIME %e %M %U %S', 'node', 'bin/nhs-trace.js', ...args],
     { encoding: 'utf8', maxBuffer: 1 << 26 },
   );
-  const match = /TIME ([\d.]+) (\d+)/.exec(run.stderr);
+  const match = /TIME ([\d.]+) (\d+) ([\d.]+) ([\d.]+)/.exec(run.stderr);
   if (run.status !== 0 || match === null) {
     process.stderr.write(run.stderr);
     process.stderr.write(`${label} failed: nhs-trace ${args.join(' ')}\n`);
@@ -56,8 +59,10 @@ function cli(label: string, args: string[]): { seconds: number; peakMiB: number;
   }
   const seconds = Number(match[1]);
   const peakMiB = Number(match[2]) / 1024;
+  // User + system time of every thread (DuckDB's too): fairer than wall time on a busy machine.
+  const cpuSeconds = Number(match[3]) + Number(match[4]);
   process.stderr.write(`${label}: ${seconds.toFixed(1)} s, peak ${peakMiB.toFixed(0)} MiB\n`);
-  return { seconds, peakMiB, err: run.stderr };
+  return { seconds, cpuSeconds, peakMiB, err: run.stderr };
 }
 
 if (!existsSync('dist/cli/main.js')) {
@@ -170,6 +175,7 @@ const rows = [
   ['requests/s', full.report.rowsPerSecond.toFixed(0), cascade.report.rowsPerSecond.toFixed(0)],
   ['trace loop s', full.report.seconds.toFixed(1), cascade.report.seconds.toFixed(1)],
   ['process wall s', full.run.seconds.toFixed(1), cascade.run.seconds.toFixed(1)],
+  ['process CPU s', full.run.cpuSeconds.toFixed(1), cascade.run.cpuSeconds.toFixed(1)],
   ['peak MiB', full.run.peakMiB.toFixed(0), cascade.run.peakMiB.toFixed(0)],
 ];
 for (const [label, run] of [
