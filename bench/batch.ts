@@ -8,11 +8,11 @@
  * Generates (or reuses, under .bench/batch-<people>-<requests>/) a register and a request file,
  * imports the register, builds the match index (`register index`), trains a model once
  * (`model train`), then traces the request file twice in child processes, each timed with its
- * peak memory and CPU time (`/usr/bin/time`): the full trace (cascade + Fellegi-Sunter, set-based in SQL)
- * and the deterministic cascade alone (`--cascade-only`). Requests per second are the trace
- * loop's own (rows ÷ seconds from reading the first row to writing the last: the register is
- * already imported and indexed, the model already trained). The ground truth is then read to
- * count correct and wrong numbers. Prints one table; say the machine when you record it.
+ * peak memory and CPU time (`/usr/bin/time`): the full trace (cascade + Fellegi-Sunter,
+ * set-based in SQL) and the deterministic cascade alone (`--cascade-only`). Requests per second
+ * are the trace loop's own (rows ÷ seconds from reading the first row to writing the last: the
+ * register is already imported and indexed, the model already trained). The ground truth is then
+ * read to count correct and wrong numbers. Prints one table; say the machine when you record it.
  */
 import { spawnSync } from 'node:child_process';
 import { createReadStream, existsSync, mkdirSync, readFileSync } from 'node:fs';
