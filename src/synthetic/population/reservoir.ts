@@ -1,4 +1,5 @@
 import type { Origin } from '../data/family-names.js';
+import { reservoirSlot } from '../reservoir-slot.js';
 import type { Rng } from '../rng.js';
 import type { Member } from './members.js';
 import type { Sex } from './names.js';
@@ -49,12 +50,8 @@ export class NameDobReservoir {
       town,
     };
     this.#seen += 1;
-    if (this.#entries.length < this.#size) {
-      this.#entries.push(entry);
-      return;
-    }
-    const slot = rng.int(0, this.#seen - 1);
-    if (slot < this.#size) {
+    const slot = reservoirSlot(rng, this.#seen, this.#size);
+    if (slot !== undefined) {
       this.#entries[slot] = entry;
     }
   }

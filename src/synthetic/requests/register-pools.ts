@@ -1,4 +1,5 @@
 import type { Gender, PersonAddress, RegisterPerson } from '../../core/person.js';
+import { reservoirSlot } from '../reservoir-slot.js';
 import type { Rng } from '../rng.js';
 
 const POOL_SIZE = 5000;
@@ -31,11 +32,11 @@ export class RegisterPools {
   observe(person: RegisterPerson): void {
     this.#seen += 1;
     this.#targets += person.invalidated === true ? 0 : 1;
-    const slot = this.#seen <= POOL_SIZE ? this.#seen - 1 : this.#rng.int(0, this.#seen - 1);
+    const slot = reservoirSlot(this.#rng, this.#seen, POOL_SIZE);
     for (const name of person.names) {
       this.#keys.add(personKey(name.family, name.given[0] ?? '', person.birthDate));
     }
-    if (slot >= POOL_SIZE) {
+    if (slot === undefined) {
       return;
     }
     const name = person.names[0];
