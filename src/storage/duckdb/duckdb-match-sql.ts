@@ -1,6 +1,5 @@
 import type { BlockingRule } from '../../matching/blocking.js';
 import {
-  blockingKeysSql,
   gammaColumnsSql,
   keyTextsSql,
   ruleKeysSql,
@@ -40,8 +39,7 @@ export const BUILD_RECORD_SQL = `CREATE OR REPLACE TABLE match_record AS
   LEFT JOIN (SELECT value, frequency FROM match_tf WHERE col = 'family-name') tfam
     ON tfam.value = b.family_name
   LEFT JOIN (SELECT value, frequency FROM match_tf WHERE col = 'postcode') tp
-    ON tp.value = b.pc_full
-  ORDER BY b.rid`;
+    ON tp.value = b.pc_full`;
 
 /** Every number (current and superseded) → the position of its current record. */
 export const BUILD_NUMBER_SQL = `CREATE OR REPLACE TABLE match_number AS
@@ -50,12 +48,18 @@ export const BUILD_NUMBER_SQL = `CREATE OR REPLACE TABLE match_number AS
   SELECT unnest(superseded) AS number, rid FROM match_record`;
 
 /**
- * The register's blocking keys under every rule.
+ * The register's blocking keys under every rule: the statements that make `match_key`, one
+ * insert per rule (one statement for all rules ran out of memory at 10,000,000 people).
  * @param rules - the blocking rules
  */
-export function buildKeySql(rules: readonly BlockingRule[]): string {
-  return `CREATE OR REPLACE TABLE match_key AS
-    SELECT key, id AS rid FROM (${blockingKeysSql(rules, 'match_record', 'rid')})`;
+export function buildKeySql(rules: readonly BlockingRule[]): string[] {
+  return [
+    'CREATE OR REPLACE TABLE match_key (key UBIGINT, rid INTEGER)',
+    ...rules.map(
+      (rule) =>
+        `INSERT INTO match_key SELECT key, id FROM (${ruleKeysSql(rule, 'match_record', 'rid')})`,
+    ),
+  ];
 }
 
 /**
