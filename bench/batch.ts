@@ -3,6 +3,7 @@
  *
  *   npm run bench:batch                          # 100,000 requests vs 1,000,000 people
  *   npm run bench:batch -- --ten-million         # 1,000,000 requests vs 10,000,000 people
+ *   npm run bench:batch -- --ten-million --index-memory-limit 6GB
  *   npm run bench:batch -- --people 200000 --requests 20000
  *
  * Generates (or reuses, under .bench/batch-<people>-<requests>/) a register and a request file,
@@ -30,6 +31,8 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '1' },
     dir: { type: 'string' },
     'chunk-rows': { type: 'string', default: '10000' },
+    /** DuckDB memory limit of `register index` (default the CLI's, 2.5GB). */
+    'index-memory-limit': { type: 'string' },
   },
 });
 const tenMillion = values['ten-million'];
@@ -106,7 +109,14 @@ const imported = existsSync(db)
       '--rejects',
       join(dir, 'rejects.csv'),
     ]);
-const index = cli('register index', ['register', 'index', '--db', db]);
+const indexLimit = values['index-memory-limit'];
+const index = cli('register index', [
+  'register',
+  'index',
+  '--db',
+  db,
+  ...(indexLimit === undefined ? [] : ['--memory-limit', indexLimit]),
+]);
 const trained = existsSync(model)
   ? undefined
   : cli('model train', ['model', 'train', '--requests', requestFile, '--db', db, '--out', model]);
@@ -195,7 +205,9 @@ process.stdout.write(
       : [
           `register import: ${imported.seconds.toFixed(1)} s, peak ${imported.peakMiB.toFixed(0)} MiB`,
         ]),
-    `register index: ${index.seconds.toFixed(1)} s, peak ${index.peakMiB.toFixed(0)} MiB`,
+    `register index: ${index.seconds.toFixed(1)} s, peak ${index.peakMiB.toFixed(0)} MiB${indexLimit === undefined ? '' : ` (DuckDB memory limit ${indexLimit})`}`,
+    // The steps of a build, when the index was (re)built.
+    ...index.err.split('\n').filter((line) => line.startsWith('match index: ')),
     ...(trained === undefined
       ? []
       : [`model train: ${trained.seconds.toFixed(1)} s, peak ${trained.peakMiB.toFixed(0)} MiB`]),

@@ -1,12 +1,13 @@
 import type { Command } from 'commander';
 import { DuckDbRegisterStore } from '../../storage/duckdb/duckdb-register-store.js';
 import { CliError } from '../exit-codes.js';
-import { withRegister } from './register-store-option.js';
+import { checkMemoryLimit, DEFAULT_MEMORY_LIMIT, withRegister } from './register-store-option.js';
 import { openTraceBackend } from './trace-backend-option.js';
 
 /** Options of `register index`, as commander gives them. */
 interface IndexOptions {
   readonly db: string;
+  readonly memoryLimit: string;
 }
 
 const HELP = `
@@ -15,18 +16,25 @@ blocking keys and term frequencies, kept in the register file for the set-based 
 builds it on first use and whenever the register changed; run this after an import to pay that
 cost up front. Exit status 0, or 2 for a PostgreSQL register (it traces in memory).
 
-Example:
+Examples:
   nhs-trace register index --db register.duckdb
+  nhs-trace register index --db register.duckdb --memory-limit 6GB
 `;
 
 async function runIndex(options: IndexOptions): Promise<void> {
-  await withRegister(options.db, 'existing', async (store) => {
-    if (!(store instanceof DuckDbRegisterStore)) {
-      throw new CliError('the match index is built in the embedded DuckDB register only');
-    }
-    const backend = await openTraceBackend(store, 'sql');
-    await backend.close();
-  });
+  const memoryLimit = checkMemoryLimit(options.memoryLimit);
+  await withRegister(
+    options.db,
+    'existing',
+    async (store) => {
+      if (!(store instanceof DuckDbRegisterStore)) {
+        throw new CliError('the match index is built in the embedded DuckDB register only');
+      }
+      const backend = await openTraceBackend(store, 'sql');
+      await backend.close();
+    },
+    memoryLimit,
+  );
 }
 
 /**
@@ -42,6 +50,11 @@ export function registerIndexCommand(
     .command('index')
     .description('Build the match index the set-based trace uses (DuckDB register)')
     .option(...dbOption)
+    .option(
+      '--memory-limit <size>',
+      'DuckDB memory limit while building (it spills to disk beyond it)',
+      DEFAULT_MEMORY_LIMIT,
+    )
     .addHelpText('after', HELP)
     .action(async (options: IndexOptions) => {
       await runIndex(options);

@@ -23,6 +23,18 @@ export const DEFAULT_DB = DEFAULT_DUCKDB_PATH;
  */
 export const DEFAULT_MEMORY_LIMIT = '2.5GB';
 
+/**
+ * Checks a `--memory-limit` value: a size such as `2GB`, `2.5GB` or `512MB`.
+ * @param value - the option's text
+ * @returns the value
+ */
+export function checkMemoryLimit(value: string): string {
+  if (!/^\d+(\.\d+)?\s*[KMGT]i?B$/i.test(value)) {
+    throw new CliError(`--memory-limit must be a size like 2GB or 512MB, not '${value}'`);
+  }
+  return value;
+}
+
 /** Set to `1` to print how long each step of an import's commit takes (used by the benchmark). */
 export const PHASES_ENV = 'NHS_TRACE_IMPORT_PHASES';
 

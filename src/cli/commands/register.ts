@@ -14,7 +14,12 @@ import { CliError, ExitCode } from '../exit-codes.js';
 import { parseCount } from './parse-count.js';
 import { registerIndexCommand } from './register-index.js';
 import { progressReporter } from './register-progress.js';
-import { DEFAULT_DB, DEFAULT_MEMORY_LIMIT, withRegister } from './register-store-option.js';
+import {
+  checkMemoryLimit,
+  DEFAULT_DB,
+  DEFAULT_MEMORY_LIMIT,
+  withRegister,
+} from './register-store-option.js';
 
 interface ImportOptions {
   readonly db: string;
@@ -55,11 +60,7 @@ Examples:
 async function runImport(files: readonly string[], options: ImportOptions): Promise<void> {
   const rejects = rejectsCsvFile(options.rejects);
   const progress = progressReporter(process.stderr);
-  if (!/^\d+(\.\d+)?\s*[KMGT]i?B$/i.test(options.memoryLimit)) {
-    throw new CliError(
-      `--memory-limit must be a size like 2GB or 512MB, not '${options.memoryLimit}'`,
-    );
-  }
+  checkMemoryLimit(options.memoryLimit);
   const workers = parseCount(options.workers, '--workers');
   const result = await withRegister(
     options.db,

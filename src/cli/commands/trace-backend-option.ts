@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import { inMemoryBackend, type TraceBackend } from '../../pipeline/trace-backend.js';
 import { loadTraceRegister } from '../../pipeline/trace-register.js';
 import { sqlBackend } from '../../pipeline/trace-sql-backend.js';
@@ -49,12 +50,17 @@ export async function openTraceBackend(
 ): Promise<TraceBackend> {
   if (execution === 'sql' && store instanceof DuckDbRegisterStore) {
     let shown = 0;
+    const started = performance.now();
     const index = await openDuckDbMatchIndex(store, {
       onBuildProgress: (people) => {
         if (people - shown >= 1_000_000) {
           shown = people;
           write(`match index: ${people.toLocaleString('en-GB')} people prepared`);
         }
+      },
+      onBuildStep: (step) => {
+        const seconds = ((performance.now() - started) / 1000).toFixed(0);
+        write(`match index: ${step} (at ${seconds} s)`);
       },
     });
     const { people, rebuilt, buildSeconds, keys } = index.status;

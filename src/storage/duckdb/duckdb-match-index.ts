@@ -55,6 +55,8 @@ export interface DuckDbMatchIndexOptions {
   readonly cap?: number;
   /** Told how many people have been prepared while the index is built (counts only). */
   readonly onBuildProgress?: (people: number) => void;
+  /** Told the name of each set-based step of the build as it starts (after the people). */
+  readonly onBuildStep?: (step: string) => void;
 }
 
 /** Something that hands out connections to the register's database. */
@@ -165,7 +167,12 @@ async function buildIndex(
   }
   stage.closeSync();
   await reader.run('DROP TABLE IF EXISTS match_docs');
-  await conn.run(
+  const run = async (step: string, sql: string): Promise<void> => {
+    options.onBuildStep?.(step);
+    await conn.run(sql);
+  };
+  await run(
+    'match records',
     buildMatchTableSql(
       'match_base',
       'match_stage',
@@ -173,13 +180,15 @@ async function buildIndex(
       false,
     ),
   );
-  await conn.run(BUILD_TF_SQL);
-  await conn.run(BUILD_RECORD_SQL);
+  await run('term frequencies', BUILD_TF_SQL);
+  await run('records with their frequencies', BUILD_RECORD_SQL);
   await conn.run('DROP TABLE match_base');
   await conn.run('DROP TABLE match_stage');
-  await conn.run(BUILD_NUMBER_SQL);
-  for (const sql of buildKeySql(rules)) {
-    await conn.run(sql);
+  await run('numbers', BUILD_NUMBER_SQL);
+  const [create = '', ...inserts] = buildKeySql(rules);
+  await conn.run(create);
+  for (const [i, sql] of inserts.entries()) {
+    await run(`blocking keys of rule ${rules[i]?.id ?? String(i)}`, sql);
   }
   await conn.run('RESET preserve_insertion_order');
 }
