@@ -199,8 +199,7 @@ export function traceRecord(
   candidates: readonly CascadeCandidate[],
   settings: TraceSettings,
 ): TraceResult {
-  const step = cascadeStep(request, candidates, settings);
-  return step.final ?? probabilisticStep(request, candidates, step.notes, settings);
+  return traceTwoSteps(request, candidates, () => candidates, settings).result;
 }
 
 /**

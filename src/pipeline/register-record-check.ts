@@ -1,4 +1,5 @@
 import type { RegisterPerson } from '../core/person.js';
+import { nulPath } from '../core/nul-character.js';
 import { fail, type Result } from '../core/result.js';
 import { fromFhirPatient } from '../formats/fhir-patient.js';
 import { fromRegisterCsvRow } from '../formats/register-csv.js';
@@ -21,25 +22,6 @@ export interface SourceRecord {
 /** Why a record holding U+0000 is refused, after the field's path. */
 const NUL_REASON =
   'holds a NUL character (U+0000), which no register store can keep; remove it from the source';
-
-/** The path (`name.0.family`) of the first string in a JSON value that holds U+0000. */
-function nulPath(value: unknown, at: readonly (string | number)[] = []): string | undefined {
-  if (typeof value === 'string') {
-    return value.includes('\u0000') ? at.join('.') : undefined;
-  }
-  const entries: [string | number, unknown][] = Array.isArray(value)
-    ? value.map((item: unknown, i) => [i, item])
-    : value !== null && typeof value === 'object'
-      ? Object.entries(value)
-      : [];
-  for (const [key, item] of entries) {
-    const found = nulPath(item, [...at, key]);
-    if (found !== undefined) {
-      return found;
-    }
-  }
-  return undefined;
-}
 
 /** Refuses a record holding U+0000: PostgreSQL cannot store it, and it is never a real value. */
 const nulIssue = (path: string): Result<RegisterPerson> =>

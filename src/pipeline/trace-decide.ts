@@ -158,7 +158,7 @@ export function inMemoryView(register: TraceRegister): RegisterView {
 
 /**
  * Traces one request row against the in-memory register and decides its response
- * ({@link answerRow} over `traceRecord`):
+ * ({@link answerRow} over `traceTwoSteps`):
  * - a row error → its code, `invalid` (`96` → `not-enough-data`), no number;
  * - otherwise `traceTwoSteps` (the cascade over the exact look-up, then Fellegi-Sunter over the
  *   blocked candidates when the cascade does not decide); then a supplied valid NHS

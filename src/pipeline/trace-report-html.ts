@@ -210,9 +210,9 @@ ${warnings}</section>`;
  * The run's report as one self-contained HTML page: counts and rates by outcome and code,
  * coverage before and after, the match-weight histogram (inline SVG, thresholds marked), the
  * commonest reasons for review and no match, the data-quality profile of the input and the
- * pair-count estimate made before the run. Inline
- * CSS, no script, no external request; every text is escaped. Aggregates only: the report holds
- * no names, dates, postcodes or NHS Numbers, so neither does the page.
+ * pair-count estimate made before the run. Inline CSS, no script, no external request; every
+ * text is escaped. Aggregates only: the report holds no names, dates, postcodes or NHS Numbers,
+ * so neither does the page.
  * @param report - the run's report
  */
 export function traceReportHtml(report: TraceReport): string {

@@ -155,8 +155,8 @@ export async function* inChunks<T>(items: AsyncIterable<T>, size: number): Async
  * at once. Rows are traced in chunks of `chunkRows` and written in file order; after each chunk
  * the files are synced and a checkpoint saved, so a run that is killed or throws is resumed by
  * the same call (`trace-checkpoint-resume.ts`) and writes exactly what one run would have.
- * One run at a time writes a response: `RESPONSE.csv.lock` is held for the run (`trace-lock.ts`), and
- * a second run while the first is alive fails as a value.
+ * One run at a time writes a response: `RESPONSE.csv.lock` is held for the run
+ * (`trace-lock.ts`), and a second run while the first is alive fails as a value.
  * @param openBackend - opens the register's backend (in memory, or SQL over the store); called once
  * @param options - files, model, reading options, progress
  */

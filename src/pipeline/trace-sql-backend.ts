@@ -126,9 +126,10 @@ function lanePool(index: MatchIndex) {
 }
 
 /**
- * The set-based backend: the register stays in the store; each chunk of request rows is loaded
- * into the engine, blocked and scored there in one query (`MatchIndex.search`), and every row is
- * then decided by the same `traceRecord` as in memory over the candidates the query kept (all
+ * The set-based backend: the register stays in the store; each chunk's rows go through the
+ * cascade over one exact look-up (`MatchIndex.exactCandidates`), and the rows it does not settle
+ * are blocked and scored in one query (`MatchIndex.search`). Every row is decided by the same
+ * `cascadeStep` and `probabilisticStep` as in memory, over the candidates the queries kept (all
  * that the decision looks at), so the response is the same as the in-process path's. Memory is
  * bounded by the chunk, not the register. Two chunks may be in flight at once, each on its own
  * connection, so the engine scores one while this process decides the other.

@@ -1,3 +1,4 @@
+import { nulPath } from '../../core/nul-character.js';
 import type { RegisterPerson } from '../../core/person.js';
 import type { ImportSummary, RegisterImport } from '../register-store.js';
 import { deriveNewValues, storeDerivations } from './postgres-derive.js';
@@ -26,15 +27,7 @@ const PEOPLE_PER_STATEMENT = 2_000;
  * escaped backslash followed by `u0000` is not mistaken for it.
  */
 function holdsNul(doc: string, person: RegisterPerson): boolean {
-  if (!doc.includes('\\u0000')) {
-    return false;
-  }
-  let found = false;
-  JSON.stringify(person, (_key, value: unknown) => {
-    found ||= typeof value === 'string' && value.includes('\u0000');
-    return value;
-  });
-  return found;
+  return doc.includes('\\u0000') && nulPath(person) !== undefined;
 }
 
 /**
