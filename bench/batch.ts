@@ -30,7 +30,7 @@ const { values } = parseArgs({
     'ten-million': { type: 'boolean', default: false },
     seed: { type: 'string', default: '1' },
     dir: { type: 'string' },
-    'chunk-rows': { type: 'string', default: '10000' },
+    'chunk-rows': { type: 'string' },
     /** DuckDB memory limit of `register index` (default the CLI's, 2.5GB). */
     'index-memory-limit': { type: 'string' },
   },
@@ -140,8 +140,7 @@ function trace(label: string, extra: string[]) {
     db,
     '--model',
     model,
-    '--chunk-rows',
-    values['chunk-rows'],
+    ...(values['chunk-rows'] === undefined ? [] : ['--chunk-rows', values['chunk-rows']]),
     '--audit',
     join(dir, 'audit.ndjson'),
     ...extra,

@@ -49,7 +49,7 @@ export interface TraceRunOptions {
   readonly thresholds?: DecisionThresholds;
   /** Trace with the deterministic cascade alone (cross-check, alphanumeric): the baseline. */
   readonly cascadeOnly?: boolean;
-  /** Rows traced together (one set-based query on a SQL backend); default 10,000. */
+  /** Rows traced together (one set-based query on a SQL backend); default {@link defaultChunkRows}. */
   readonly chunkRows?: number;
   /**
    * A checkpoint is saved at the first chunk boundary at least this many seconds after the last
@@ -101,6 +101,18 @@ function readOptionsOf(options: TraceRunOptions): RequestSourceOptions & {
     ...(options.mapping === undefined ? {} : { mapping: options.mapping }),
     ...(options.today === undefined ? {} : { today: options.today }),
   };
+}
+
+/**
+ * Rows traced together when the run does not say: a twentieth of the register, from 10,000 to
+ * 100,000 rows. Every chunk reads the register's match tables a few times over (the look-ups
+ * join a chunk's rows to them), a cost that grows with the register, not the chunk; chunks that
+ * grow with the register keep that cost a small share of each row's, while their memory stays
+ * bounded (docs/benchmarks.md measures both).
+ * @param registerPeople - people in the register traced against
+ */
+export function defaultChunkRows(registerPeople: number): number {
+  return Math.min(100_000, Math.max(10_000, Math.round(registerPeople / 20_000) * 1000));
 }
 
 /** A chunk handed to the tracer, with the promise of its answers. */
@@ -263,7 +275,10 @@ async function traceWith(
   const seconds = (): number => (resume?.checkpoint.seconds ?? 0) + elapsed();
   let startBytes: number | undefined;
   const rowsToTrace = rowsAfter(source.rows(), resumedRows);
-  const chunks = inChunks<SourceRow>(rowsToTrace, options.chunkRows ?? 10_000);
+  const chunks = inChunks<SourceRow>(
+    rowsToTrace,
+    options.chunkRows ?? defaultChunkRows(backend.registerPeople),
+  );
   let ahead: TracedChunk | undefined;
   let next: TracedChunk | undefined;
   try {

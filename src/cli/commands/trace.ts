@@ -32,7 +32,7 @@ interface TraceOptions {
   readonly audit?: string;
   readonly seed: string;
   readonly progressEvery: string;
-  readonly chunkRows: string;
+  readonly chunkRows?: string;
   readonly checkpointEvery: string;
   readonly execution?: string;
   readonly cascadeOnly?: boolean;
@@ -109,7 +109,10 @@ async function runCommand(request: string, options: TraceOptions): Promise<void>
   }
   const seed = parseCount(options.seed, '--seed');
   const progressEvery = Math.max(1, parseCount(options.progressEvery, '--progress-every'));
-  const chunkRows = Math.max(1, parseCount(options.chunkRows, '--chunk-rows'));
+  const chunkRows =
+    options.chunkRows === undefined
+      ? undefined
+      : Math.max(1, parseCount(options.chunkRows, '--chunk-rows'));
   const checkpointSeconds = parseCount(options.checkpointEvery, '--checkpoint-every');
   const startedAt = new Date().toISOString();
   const progress = traceProgressReporter(process.stderr);
@@ -124,7 +127,7 @@ async function runCommand(request: string, options: TraceOptions): Promise<void>
       reviews: reviewQueueSink(reviews),
       seed,
       ...(options.cascadeOnly === true ? { cascadeOnly: true } : {}),
-      chunkRows,
+      ...(chunkRows === undefined ? {} : { chunkRows }),
       checkpointSeconds,
       // A bar is redrawn often; plain lines come every --progress-every rows.
       progressEvery: process.stderr.isTTY ? Math.min(progressEvery, 1000) : progressEvery,
@@ -181,7 +184,10 @@ export function registerTraceCommand(program: Command): void {
     )
     .option('--seed <n>', 'seed of the model training', '1')
     .option('--progress-every <n>', 'a progress line every this many rows', '10000')
-    .option('--chunk-rows <n>', 'rows traced together; checkpoints fall between chunks', '10000')
+    .option(
+      '--chunk-rows <n>',
+      'rows traced together; checkpoints fall between chunks (default: a twentieth of the register, 10,000 to 100,000)',
+    )
     .option('--checkpoint-every <s>', 'seconds between checkpoints (0: after every chunk)', '10')
     .addHelpText('after', HELP)
     .action(async (request: string, options: TraceOptions) => {
