@@ -76,6 +76,45 @@ describe('classify', () => {
   });
 });
 
+describe('household members are never matched on family name and home alone', () => {
+  /** A candidate far above the match threshold and far ahead of the runner-up. */
+  const strong = (facts: Partial<ScoredCandidate>): ScoredCandidate[] => [
+    { ...at('a', 25), ...facts },
+    at('b', 2),
+  ];
+
+  it('a strong candidate goes to review when the request has no date of birth', () => {
+    expect(classify(strong({ requestBirthDateMissing: false })).outcome).toBe('matched');
+    expect(classify(strong({ requestBirthDateMissing: true }))).toMatchObject({
+      outcome: 'review',
+      reasons: ['date-of-birth-missing'],
+    });
+    expect(classify(strong({ requestBirthDateMissing: true })).best?.id).toBe('a');
+  });
+
+  it('another first name goes to review, however strong the candidate', () => {
+    expect(classify(strong({ givenNameDiffers: true }))).toMatchObject({
+      outcome: 'review',
+      reasons: ['given-name-differs'],
+    });
+  });
+
+  it('a first name that agrees at some level (a nickname) matches', () => {
+    expect(classify(strong({ givenNameDiffers: false }))).toMatchObject({
+      outcome: 'matched',
+      reasons: ['clear-best'],
+    });
+  });
+
+  it('both rules give their reasons together, and only the best candidate counts', () => {
+    expect(
+      classify(strong({ requestBirthDateMissing: true, givenNameDiffers: true })).reasons,
+    ).toEqual(['date-of-birth-missing', 'given-name-differs']);
+    const weakOther = { ...at('b', 2), givenNameDiffers: true };
+    expect(classify([at('a', 25), weakOther]).outcome).toBe('matched');
+  });
+});
+
 describe('twins are never auto-matched', () => {
   it('an exact request for one twin goes to review, with the reason', () => {
     const request: MatchInput = { ...ASHWORTH.oliver, nhsNumber: '' };

@@ -35,6 +35,22 @@ export interface ScoredCandidate {
    * like this, so such a candidate is never matched without a person's review.
    */
   readonly birthDateDiffers?: boolean;
+  /**
+   * The request gives no date of birth at all (not even a year; a partial date, year only or
+   * year and month, is a date). PDS does not search without one (FHIR search needs family name
+   * and birth date; the cross-check trace needs NHS Number and date of birth), and name and
+   * address alone cannot tell a person from a relative at the same house, so no candidate is
+   * matched without a person's review. The same for every candidate of a request.
+   */
+  readonly requestBirthDateMissing?: boolean;
+  /**
+   * The first given names agree at no level of the `given-name` comparison (its level is `else`:
+   * not exact, nickname, similar, phonetic, initial or another given name). A missing given name
+   * is not disagreement and does not set it. Such a candidate is never matched without a
+   * person's review, whatever the date of birth: a twin who is not in the register, or a relative
+   * at the same house, shares everything else.
+   */
+  readonly givenNameDiffers?: boolean;
 }
 
 /** The outcome of a trace, as in the PDS MESH response `TRACE_OUTCOME` column. */
@@ -49,6 +65,8 @@ export type DecisionReason =
   | 'several-high-candidates'
   | 'possible-twin'
   | 'date-of-birth-differs'
+  | 'date-of-birth-missing'
+  | 'given-name-differs'
   | 'clear-best';
 
 /** A decision over one request's candidates. */
@@ -106,9 +124,15 @@ function decide(outcome: Outcome, parts: Omit<Decision, 'outcome'>): Decision {
  *   ({@link looksLikeTwins}): the given name alone must never decide between twins; or the
  *   best one's date of birth differs from the request's beyond a typing slip
  *   ({@link ScoredCandidate.birthDateDiffers}): name and address alone must never decide
- *   between a parent and a child who share them;
+ *   between a parent and a child who share them; or the request gives no date of birth at all
+ *   ({@link ScoredCandidate.requestBirthDateMissing}, reason `date-of-birth-missing`; a year
+ *   alone is a date): PDS itself does not search without one; or the best one's first given
+ *   name agrees at no level ({@link ScoredCandidate.givenNameDiffers}, reason
+ *   `given-name-differs`): family name, home and even date of birth must never decide between
+ *   members of one household (a twin not in the register);
  * - `matched`: only when the best reaches `matchProbability`, is clear of the runner-up by the
- *   margin, and has no twin among the candidates.
+ *   margin, has no twin among the candidates, the request has a date of birth, and none of the
+ *   review rules above holds.
  * @param candidates - every scored candidate, in any order
  * @param thresholds - decision thresholds (default {@link DEFAULT_THRESHOLDS})
  */
@@ -141,6 +165,12 @@ export function classify(
   }
   if (best.birthDateDiffers === true) {
     reasons.push('date-of-birth-differs');
+  }
+  if (best.requestBirthDateMissing === true) {
+    reasons.push('date-of-birth-missing');
+  }
+  if (best.givenNameDiffers === true) {
+    reasons.push('given-name-differs');
   }
   if (best.probability < thresholds.matchProbability) {
     reasons.push('below-match-threshold');

@@ -3,7 +3,7 @@ import type { CascadeCandidate } from './cascade.js';
 import { defaultModel } from './model/default-model.js';
 import { buildMatchRecord, type MatchInput } from './record-builder.js';
 import { ASHWORTH, testNhsNumber } from './test-support/fixtures.js';
-import { traceDeterministic, traceRecord } from './trace-decision.js';
+import { probabilisticStep, traceDeterministic, traceRecord } from './trace-decision.js';
 
 const candidate = (input: MatchInput): CascadeCandidate => ({
   id: input.nhsNumber ?? '',
@@ -117,6 +117,66 @@ describe('traceRecord', () => {
       addressLines: ['16 Elm Grove', 'Leeds'],
     });
     expect(result).toMatchObject({ outcome: 'matched', nhsNumber: testNhsNumber(4) });
+  });
+
+  it('sends a request without a date of birth to review, however strong the best candidate', () => {
+    const result = trace({ ...ASHWORTH.margaret, nhsNumber: '', birthDate: '' });
+    expect(result.outcome).toBe('review');
+    expect(result.nhsNumber).toBeUndefined();
+    expect(result.reasons).toContain('date-of-birth-missing');
+    expect(result.candidates[0]).toMatchObject({ id: ASHWORTH.margaret.nhsNumber });
+    expect(result.candidates[0]?.probability).toBeGreaterThan(0.999999);
+  });
+
+  it('takes a partial date of birth (year and month) as a date of birth', () => {
+    const result = probabilisticStep(
+      buildMatchRecord({ ...ASHWORTH.margaret, nhsNumber: '', birthDate: '1950-03' }),
+      register,
+      [],
+      settings,
+    );
+    expect(result).toMatchObject({ outcome: 'matched', nhsNumber: ASHWORTH.margaret.nhsNumber });
+    expect(result.reasons).not.toContain('date-of-birth-missing');
+  });
+
+  it('sends another first name at the same house to review, whatever the date of birth', () => {
+    // Paul Clough is not in the register; Peter is, at the same house, born 1961-11-30.
+    const paul = {
+      givenNames: 'Paul',
+      familyName: 'Clough',
+      gender: 'male',
+      postcode: 'LS6 2QU',
+      addressLines: ['16 Elm Grove', 'Leeds'],
+    };
+    const typo = trace({ ...paul, birthDate: '1961-11-20' });
+    expect(typo.outcome).toBe('review');
+    expect(typo.nhsNumber).toBeUndefined();
+    expect(typo.reasons).toContain('given-name-differs');
+    const best = typo.candidates[0];
+    expect(best?.id).toBe(testNhsNumber(4));
+    expect(best?.probability).toBeGreaterThan(0.999);
+    expect(best?.explanation.find((c) => c.comparison === 'given-name')?.level).toBe('else');
+    expect(best?.explanation.find((c) => c.comparison === 'date-of-birth')?.level).toBe('one-typo');
+    const noDate = trace(paul);
+    expect(noDate.outcome).toBe('review');
+    expect(noDate.reasons).toEqual(
+      expect.arrayContaining(['date-of-birth-missing', 'given-name-differs']),
+    );
+    // Born the same day at the same house (a twin not in the register): still a person's call,
+    // though the weight alone is far above the match threshold.
+    const twin = trace({ ...paul, birthDate: '1961-11-30' });
+    expect(twin.outcome).toBe('review');
+    expect(twin.reasons).toContain('given-name-differs');
+    expect(twin.candidates[0]?.probability).toBeGreaterThan(0.999);
+  });
+
+  it('still matches a nickname with a mistyped date of birth', () => {
+    const peggy = { givenNames: 'Peggy', birthDate: '1950-03-13' };
+    const result = trace({ ...ASHWORTH.margaret, nhsNumber: '', ...peggy });
+    expect(result).toMatchObject({ outcome: 'matched', nhsNumber: ASHWORTH.margaret.nhsNumber });
+    expect(
+      result.candidates[0]?.explanation.find((c) => c.comparison === 'given-name')?.level,
+    ).toBe('nickname');
   });
 
   it('takes an alphanumeric hit only when the rest of the record supports it', () => {

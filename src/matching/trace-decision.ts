@@ -55,6 +55,7 @@ const BIRTH_DATE_DIFFERS = new Set(['year', 'else']);
 function scored(request: MatchRecord, candidate: CascadeCandidate, settings: TraceSettings) {
   const result = score(request, candidate.record, settings.model, settings.lookup);
   const birth = result.contributions.find((c) => c.comparison === 'date-of-birth');
+  const given = result.contributions.find((c) => c.comparison === 'given-name');
   const view: TracedCandidate = {
     id: candidate.id,
     weight: result.weight,
@@ -67,6 +68,8 @@ function scored(request: MatchRecord, candidate: CascadeCandidate, settings: Tra
     weight: result.weight,
     probability: result.probability,
     birthDateDiffers: birth !== undefined && BIRTH_DATE_DIFFERS.has(birth.level),
+    requestBirthDateMissing: request.birthDate === undefined,
+    givenNameDiffers: given?.level === 'else',
   };
   return { view, forDecision };
 }
@@ -187,7 +190,8 @@ export function traceTwoSteps(
  * Traces one request: the deterministic cascade first; when it matches, that number is
  * attached. Otherwise (no match, or several exact matches) every blocked candidate is scored
  * with the Fellegi-Sunter model and {@link classify} decides: `matched` only for a clear, likely
- * best candidate with no twin among the candidates; `review`, `multiple` or `no-match` otherwise.
+ * best candidate with no twin among the candidates, a request date of birth, and no other of
+ * classify's review rules against it; `review`, `multiple` or `no-match` otherwise.
  * The cascade runs over the same candidates ({@link traceTwoSteps} gives it an exact look-up's).
  * @param request - the request record
  * @param candidates - the register records blocked for it

@@ -45,6 +45,8 @@ export const REASON_LABELS: Readonly<Record<string, string>> = {
   'possible-twin': 'The best candidate has a possible twin in the register',
   'date-of-birth-differs':
     'The best candidate has another date of birth (beyond a typing slip): parent and child?',
+  'date-of-birth-missing': 'No date of birth in the request: never matched without a review',
+  'given-name-differs': 'The best candidate has another first name: a relative, or a twin?',
   several: 'Several people match the name, date of birth and postcode exactly',
   'cross-check-no-number': 'No valid NHS Number supplied, so no cross-check',
   'cross-check-no-date': 'NHS Number supplied without a full date of birth',
