@@ -38,13 +38,13 @@ async function version3Register(path: string): Promise<void> {
   }
 }
 
-describe('DuckDB schema migration 4 (invalidated flag)', () => {
+describe('DuckDB schema migrations 4 (invalidated flag) and 5 (review tables unindexed)', () => {
   it('adds the flag to a version 3 register: stored people stay, not invalidated', async () => {
     const path = join(dir, 'v3.duckdb');
     await version3Register(path);
     const store = await openDuckDbRegisterStore({ path });
     try {
-      expect(SCHEMA_VERSION).toBe(4);
+      expect(SCHEMA_VERSION).toBe(5);
       const [old] = await allPeople(store);
       expect(old).toMatchObject({ nhsNumber: n(0), restricted: false });
       expect(old !== undefined && 'invalidated' in old).toBe(false);
@@ -62,9 +62,10 @@ describe('DuckDB schema migration 4 (invalidated flag)', () => {
         `SELECT (SELECT max(version) FROM schema_version),
                 (SELECT count(*) FROM duckdb_indexes() WHERE index_name = 'person_nhs_number'),
                 (SELECT is_nullable FROM information_schema.columns
-                 WHERE table_name = 'person' AND column_name = 'invalidated')`,
+                 WHERE table_name = 'person' AND column_name = 'invalidated'),
+                (SELECT count(*) FROM duckdb_indexes() WHERE table_name LIKE 'review_%')`,
       );
-      expect(rows.getRowsJS()).toEqual([[4, 1n, 'YES']]);
+      expect(rows.getRowsJS()).toEqual([[5, 1n, 'YES', 0n]]);
     } finally {
       instance.closeSync();
     }

@@ -122,6 +122,19 @@ export const MIGRATIONS: readonly Migration[] = [
     // depends on; the import SQL always writes true or false, and readers treat NULL as false.
     statements: ['ALTER TABLE person ADD COLUMN invalidated BOOLEAN DEFAULT false'],
   },
+  {
+    version: 5,
+    description: 'review tables without ART indexes',
+    // Re-queuing a job's review rows during a 10,000,000-person trace (100,000-row chunks,
+    // DuckDB at its memory limit) failed with "Failed to delete all rows from index", a fatal
+    // error that invalidates the whole database; the same DELETE ran cleanly on its own. The
+    // review tables hold thousands of rows, not millions, so reading them without an index
+    // costs little: the indexes go.
+    statements: [
+      'DROP INDEX IF EXISTS review_item_job_row',
+      'DROP INDEX IF EXISTS review_decision_job_row',
+    ],
+  },
 ];
 
 /** The newest schema version this program knows. */
