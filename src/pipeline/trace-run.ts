@@ -105,14 +105,15 @@ function readOptionsOf(options: TraceRunOptions): RequestSourceOptions & {
 
 /**
  * Rows traced together when the run does not say: a twentieth of the register, from 10,000 to
- * 100,000 rows. Every chunk reads the register's match tables a few times over (the look-ups
+ * 50,000 rows. Every chunk reads the register's match tables a few times over (the look-ups
  * join a chunk's rows to them), a cost that grows with the register, not the chunk; chunks that
- * grow with the register keep that cost a small share of each row's, while their memory stays
- * bounded (docs/benchmarks.md measures both).
+ * grow with the register keep that cost a small share of each row's. The ceiling is memory:
+ * against 10,000,000 people, 100,000-row chunks were 2% faster than 50,000 but peaked at 7.2
+ * GiB against 6.0 (docs/benchmarks.md).
  * @param registerPeople - people in the register traced against
  */
 export function defaultChunkRows(registerPeople: number): number {
-  return Math.min(100_000, Math.max(10_000, Math.round(registerPeople / 20_000) * 1000));
+  return Math.min(50_000, Math.max(10_000, Math.round(registerPeople / 20_000) * 1000));
 }
 
 /** A chunk handed to the tracer, with the promise of its answers. */
