@@ -23,6 +23,16 @@ afterAll(async () => {
 });
 
 describe('nhs-trace register index', () => {
+  it('says how to give a build that runs out of memory more, with exit 2, and builds nothing', async () => {
+    const starved = await runCli('register', 'index', '--db', db, '--memory-limit', '1MB');
+    expect(starved.code).toBe(2);
+    expect(starved.stderr).toMatch(
+      /building the match index ran out of DuckDB's memory limit \(nothing was changed\); build it with 'nhs-trace register index --db FILE --memory-limit SIZE'/,
+    );
+    expect(starved.stderr).not.toMatch(/unexpected error|SET memory_limit/);
+    expect(starved.stderr).not.toMatch(/match index built/);
+  });
+
   it('builds the index, naming each step as it starts, then finds it current', async () => {
     const built = await runCli('register', 'index', '--db', db, '--memory-limit', '512MB');
     expect(built.code).toBe(0);

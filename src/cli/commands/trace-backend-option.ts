@@ -5,7 +5,7 @@ import { sqlBackend } from '../../pipeline/trace-sql-backend.js';
 import { openDuckDbMatchIndex } from '../../storage/duckdb/duckdb-match-index.js';
 import { DuckDbRegisterStore } from '../../storage/duckdb/duckdb-register-store.js';
 import type { RegisterStore } from '../../storage/register-store.js';
-import { CliError } from '../exit-codes.js';
+import { CliError, ExitCode } from '../exit-codes.js';
 
 /** `--execution`: where blocking and scoring run. */
 export type TraceExecution = 'sql' | 'memory';
@@ -37,6 +37,11 @@ function write(line: string): void {
   process.stderr.write(`${line}\n`);
 }
 
+/** DuckDB's out-of-memory error, known by its message (the node API has no class for it). */
+function isOutOfMemory(error: unknown): boolean {
+  return error instanceof Error && error.message.startsWith('Out of Memory Error');
+}
+
 /**
  * Opens the trace backend for a register: the SQL match index (built or refreshed first when the
  * register changed since it was last built) or the register loaded into memory. Progress goes to
@@ -51,7 +56,7 @@ export async function openTraceBackend(
   if (execution === 'sql' && store instanceof DuckDbRegisterStore) {
     let shown = 0;
     const started = performance.now();
-    const index = await openDuckDbMatchIndex(store, {
+    const opened = openDuckDbMatchIndex(store, {
       onBuildProgress: (people) => {
         if (people - shown >= 1_000_000) {
           shown = people;
@@ -62,6 +67,18 @@ export async function openTraceBackend(
         const seconds = ((performance.now() - started) / 1000).toFixed(0);
         write(`match index: ${step} (at ${seconds} s)`);
       },
+    });
+    // DuckDB's own advice (SET memory_limit) means nothing on the command line; the build runs
+    // in one transaction, so the register and any earlier index are as they were.
+    const index = await opened.catch((error: unknown) => {
+      if (isOutOfMemory(error)) {
+        throw new CliError(
+          "building the match index ran out of DuckDB's memory limit (nothing was changed); build it with 'nhs-trace register index --db FILE --memory-limit SIZE' and a larger SIZE (10,000,000 people needed 6GB)",
+          ExitCode.usage,
+          { cause: error },
+        );
+      }
+      throw error;
     });
     const { people, rebuilt, buildSeconds, keys } = index.status;
     write(
