@@ -163,4 +163,21 @@ describe('nhs-trace register', () => {
       '"people": 0',
     );
   });
+
+  it('says which option to raise when DuckDB runs out of memory, and keeps the register', async () => {
+    const db = newDb();
+    const first = await ndjson('oom-first.ndjson', [fixturePerson(n(1))]);
+    expect((await runCli('register', 'import', first, '--db', db)).code).toBe(0);
+    const people = Array.from({ length: 3000 }, (_, i) => fixturePerson(n(10 + i)));
+    const many = await ndjson('oom-many.ndjson', people);
+    const starved = await runCli('register', 'import', many, '--db', db, '--memory-limit', '1MB');
+    expect(starved.code).toBe(2);
+    expect(starved.stderr).toContain(
+      "the import ran out of DuckDB's memory limit (1MB) and was rolled back: the register is as it was; run it again with a larger --memory-limit",
+    );
+    expect(starved.stderr).not.toMatch(/unexpected error|SET memory_limit/);
+    expect((await runCli('register', 'stats', '--db', db, '--json')).stdout).toContain(
+      '"people": 1',
+    );
+  });
 });

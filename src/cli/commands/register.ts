@@ -9,6 +9,7 @@ import {
   type ExportFormat,
 } from '../../pipeline/register-export.js';
 import { RegisterFileError } from '../../pipeline/register-source.js';
+import { isDuckDbOutOfMemory } from '../../storage/duckdb/duckdb-errors.js';
 import { formatRegisterStats } from '../../pipeline/register-stats-report.js';
 import { CliError, ExitCode } from '../exit-codes.js';
 import { parseCount } from './parse-count.js';
@@ -79,6 +80,13 @@ async function runImport(files: readonly string[], options: ImportOptions): Prom
       } catch (error) {
         if (error instanceof RegisterFileError) {
           throw new CliError(error.message, ExitCode.usage);
+        }
+        if (isDuckDbOutOfMemory(error)) {
+          throw new CliError(
+            `the import ran out of DuckDB's memory limit (${options.memoryLimit}) and was rolled back: the register is as it was; run it again with a larger --memory-limit`,
+            ExitCode.usage,
+            { cause: error },
+          );
         }
         throw error;
       } finally {

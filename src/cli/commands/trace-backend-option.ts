@@ -3,6 +3,7 @@ import { inMemoryBackend, type TraceBackend } from '../../pipeline/trace-backend
 import { loadTraceRegister } from '../../pipeline/trace-register.js';
 import { sqlBackend } from '../../pipeline/trace-sql-backend.js';
 import { openDuckDbMatchIndex } from '../../storage/duckdb/duckdb-match-index.js';
+import { isDuckDbOutOfMemory } from '../../storage/duckdb/duckdb-errors.js';
 import { DuckDbRegisterStore } from '../../storage/duckdb/duckdb-register-store.js';
 import type { RegisterStore } from '../../storage/register-store.js';
 import { CliError, ExitCode } from '../exit-codes.js';
@@ -37,11 +38,6 @@ function write(line: string): void {
   process.stderr.write(`${line}\n`);
 }
 
-/** DuckDB's out-of-memory error, known by its message (the node API has no class for it). */
-function isOutOfMemory(error: unknown): boolean {
-  return error instanceof Error && error.message.startsWith('Out of Memory Error');
-}
-
 /**
  * Opens the trace backend for a register: the SQL match index (built or refreshed first when the
  * register changed since it was last built) or the register loaded into memory. Progress goes to
@@ -71,7 +67,7 @@ export async function openTraceBackend(
     // DuckDB's own advice (SET memory_limit) means nothing on the command line; the build runs
     // in one transaction, so the register and any earlier index are as they were.
     const index = await opened.catch((error: unknown) => {
-      if (isOutOfMemory(error)) {
+      if (isDuckDbOutOfMemory(error)) {
         throw new CliError(
           "building the match index ran out of DuckDB's memory limit (nothing was changed); build it with 'nhs-trace register index --db FILE --memory-limit SIZE' and a larger SIZE (10,000,000 people needed 6GB)",
           ExitCode.usage,
