@@ -18,7 +18,7 @@ cost up front. Exit status 0, or 2 for a PostgreSQL register (it traces in memor
 
 Examples:
   nhs-trace register index --db register.duckdb
-  nhs-trace register index --db register.duckdb --memory-limit 6GB
+  nhs-trace register index --db register.duckdb --memory-limit 4GB
 `;
 
 async function runIndex(options: IndexOptions): Promise<void> {

@@ -69,7 +69,7 @@ export async function openTraceBackend(
     const index = await opened.catch((error: unknown) => {
       if (isDuckDbOutOfMemory(error)) {
         throw new CliError(
-          "building the match index ran out of DuckDB's memory limit (nothing was changed); build it with 'nhs-trace register index --db FILE --memory-limit SIZE' and a larger SIZE (10,000,000 people needed 6GB)",
+          "building the match index ran out of DuckDB's memory limit (nothing was changed); build it with 'nhs-trace register index --db FILE --memory-limit SIZE' and a larger SIZE",
           ExitCode.usage,
           { cause: error },
         );
