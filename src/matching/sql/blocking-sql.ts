@@ -23,13 +23,23 @@ const PART_SQL: Readonly<Record<KeyPart, (t: string) => string>> = {
   'postcode-district': (t) => `${t}.pc_all_district`,
 };
 
-/** The `unnest` sources of a rule's parts (`p0`, `p1`, …) and the rule id, as SQL. */
-function ruleSources(rule: BlockingRule): { unnests: string; values: string } {
-  const unnests = rule.parts.map(
-    (part, i) => `unnest(list_distinct(${PART_SQL[part]('t')})) AS u${String(i)}(p${String(i)})`,
-  );
+/**
+ * Every combination of a rule's part values for the match table row `t`, as one flat SQL list:
+ * `leaf` is given the rule id and the values (`p0`, `p1`, …) as SQL and makes each element.
+ * A list per row, unnested once in the select list, streams in DuckDB; one lateral unnest per
+ * part became a join holding the table's lists in memory, which ran out of 2.5GB at 10,000,000
+ * people. Each part's values are distinct, so each row's combinations are too.
+ * @param rule - the blocking rule
+ * @param leaf - the element made of one combination, from the comma-separated values
+ */
+function combinationsSql(rule: BlockingRule, leaf: (values: string) => string): string {
   const values = [`'${rule.id}'`, ...rule.parts.map((_, i) => `p${String(i)}`)].join(', ');
-  return { unnests: unnests.join(', '), values };
+  const nested = rule.parts.reduceRight(
+    (inner, part, i) =>
+      `list_transform(list_distinct(${PART_SQL[part]('t')}), lambda p${String(i)}: ${inner})`,
+    leaf(values),
+  );
+  return rule.parts.slice(1).reduce((list) => `flatten(${list})`, nested);
 }
 
 /**
@@ -40,21 +50,7 @@ function ruleSources(rule: BlockingRule): { unnests: string; values: string } {
  * @param id - the row's id column (`rid` for the register, `qid` for requests)
  */
 export function ruleKeysSql(rule: BlockingRule, table: string, id: string): string {
-  // Every combination of the parts' values as one flattened list per row, unnested once in the
-  // select list: DuckDB streams that, where one lateral unnest per part (as ruleSources gives)
-  // became a join holding the table's lists in memory, which ran out of 2.5GB at 10,000,000
-  // people. Each part's values are distinct, so each row's keys are too: no DISTINCT needed.
-  const variables = rule.parts.map((_, i) => `p${String(i)}`);
-  let keys = `hash(${[`'${rule.id}'`, ...variables].join(', ')})`;
-  for (let i = rule.parts.length - 1; i >= 0; i -= 1) {
-    const part = rule.parts[i];
-    if (part !== undefined) {
-      keys = `list_transform(list_distinct(${PART_SQL[part]('t')}), lambda ${variables[i] ?? ''}: ${keys})`;
-    }
-  }
-  for (let i = 1; i < rule.parts.length; i += 1) {
-    keys = `flatten(${keys})`;
-  }
+  const keys = combinationsSql(rule, (values) => `hash(${values})`);
   return `SELECT t.${id} AS id, unnest(${keys}) AS key FROM ${table} t`;
 }
 
@@ -68,9 +64,12 @@ export function ruleKeysSql(rule: BlockingRule, table: string, id: string): stri
 export function keyTextsSql(rules: readonly BlockingRule[], table: string, id: string): string {
   return rules
     .map((rule, i) => {
-      const { unnests, values } = ruleSources(rule);
-      return `SELECT t.${id} AS id, hash(${values}) AS key, concat_ws('|', ${values}) AS text,
-        ${String(i)} AS rule FROM ${table} t, ${unnests}`;
+      const keys = combinationsSql(
+        rule,
+        (values) => `{'key': hash(${values}), 'text': concat_ws('|', ${values})}`,
+      );
+      return `SELECT id, k.key AS key, k.text AS text, ${String(i)} AS rule
+        FROM (SELECT t.${id} AS id, unnest(${keys}) AS k FROM ${table} t)`;
     })
     .join('\nUNION ALL\n');
 }
