@@ -2,7 +2,9 @@
  * The review tables in DuckDB (migration 2 of `duckdb-schema.ts`): trace jobs, review items and
  * the decisions people make on them (docs/review.md). As in the register tables, no PRIMARY KEY:
  * the review store keeps (job, row) unique by replacing rows inside one transaction, and one
- * process writes a DuckDB file at a time. JSON values are kept as text.
+ * process writes a DuckDB file at a time. JSON values are kept as text. The two indexes at the
+ * end are dropped again by migration 5 (`duckdb-schema.ts` says why); a migration, once
+ * released, is never edited.
  */
 export const DUCKDB_REVIEW_TABLES: readonly string[] = [
   `CREATE TABLE trace_job (
