@@ -58,7 +58,13 @@ export interface ResponseAnswer {
   readonly explanation: string;
 }
 
-type Cells = Record<(typeof TRACE_RESPONSE_COLUMNS)[number], string>;
+type Column = (typeof TRACE_RESPONSE_COLUMNS)[number];
+
+/** Each response column's position in a row. */
+const AT = Object.fromEntries(TRACE_RESPONSE_COLUMNS.map((column, i) => [column, i])) as Record<
+  Column,
+  number
+>;
 
 const isoToPds = (iso: string | undefined): string =>
   iso === undefined ? '' : iso.slice(0, 10).replaceAll('-', '');
@@ -71,39 +77,38 @@ function currentAddress(person: RegisterPerson): PersonAddress | undefined {
   return person.addresses.find((a) => a.use === 'home') ?? person.addresses[0];
 }
 
-/** Address lines 1-5; a sixth line or more is joined onto line 5 so nothing is lost. */
-function fiveLines(lines: readonly string[]): string[] {
-  const head = lines.slice(0, 4);
-  const rest = lines.slice(4).join(', ');
-  return [...head, ...Array<string>(4 - head.length).fill(''), rest];
-}
+const ADDRESS_LINES = [
+  AT.ADDRESS_LINE1,
+  AT.ADDRESS_LINE2,
+  AT.ADDRESS_LINE3,
+  AT.ADDRESS_LINE4,
+  AT.ADDRESS_LINE5,
+] as const;
 
-function demographics(person: RegisterPerson): Partial<Cells> {
+/**
+ * Writes the register's current demographics into a response row. Address lines 1-4 as held; a
+ * sixth line or more is joined onto line 5 so nothing is lost.
+ */
+function writeDemographics(cells: string[], person: RegisterPerson): void {
   const name = currentName(person);
-  const cells: Partial<Cells> = {
-    FAMILY_NAME: name?.family ?? '',
-    GIVEN_NAME: name?.given[0] ?? '',
-    OTHER_GIVEN_NAME: name?.given.slice(1).join(' ') ?? '',
-    GENDER: nhsCodeFromGender(person.gender),
-    DATE_OF_BIRTH: isoToPds(person.birthDate),
-    DATE_OF_DEATH: isoToPds(person.deceasedDateTime),
-  };
+  cells[AT.FAMILY_NAME] = name?.family ?? '';
+  cells[AT.GIVEN_NAME] = name?.given[0] ?? '';
+  cells[AT.OTHER_GIVEN_NAME] = name?.given.slice(1).join(' ') ?? '';
+  cells[AT.GENDER] = nhsCodeFromGender(person.gender);
+  cells[AT.DATE_OF_BIRTH] = isoToPds(person.birthDate);
+  cells[AT.DATE_OF_DEATH] = isoToPds(person.deceasedDateTime);
   if (person.restricted) {
-    return { ...cells, SENSITIVITY_FLAG: SENSITIVITY_FLAGS.restricted };
+    cells[AT.SENSITIVITY_FLAG] = SENSITIVITY_FLAGS.restricted;
+    return;
   }
   const address = currentAddress(person);
-  const [line1, line2, line3, line4, line5] = fiveLines(address?.lines ?? []);
-  return {
-    ...cells,
-    ADDRESS_LINE1: line1 ?? '',
-    ADDRESS_LINE2: line2 ?? '',
-    ADDRESS_LINE3: line3 ?? '',
-    ADDRESS_LINE4: line4 ?? '',
-    ADDRESS_LINE5: line5 ?? '',
-    POSTCODE: address?.postalCode ?? '',
-    GP_PRACTICE_CODE: person.gpOdsCode ?? '',
-    SENSITIVITY_FLAG: SENSITIVITY_FLAGS.unrestricted,
-  };
+  const lines = address?.lines ?? [];
+  ADDRESS_LINES.forEach((at, i) => {
+    cells[at] = (i < 4 ? lines[i] : lines.slice(4).join(', ')) ?? '';
+  });
+  cells[AT.POSTCODE] = address?.postalCode ?? '';
+  cells[AT.GP_PRACTICE_CODE] = person.gpOdsCode ?? '';
+  cells[AT.SENSITIVITY_FLAG] = SENSITIVITY_FLAGS.unrestricted;
 }
 
 /**
@@ -118,22 +123,24 @@ function demographics(person: RegisterPerson): Partial<Cells> {
  * @param answer - the trace's answer for it
  */
 export function responseRow(request: PdsMeshRequestRow, answer: ResponseAnswer): string[] {
-  const cells: Partial<Cells> = {
-    'UNIQUE REFERENCE': request['UNIQUE REFERENCE'].trim(),
-    REQ_NHS_NUMBER: request.NHS_NO.trim(),
-    LOCAL_PATIENT_ID: request.LOCAL_PATIENT_ID.trim(),
-    INTERNAL_ID: request.INTERNAL_ID.trim(),
-    ...(answer.person === undefined ? {} : demographics(answer.person)),
-    'ERROR/SUCCESS_CODE': answer.code,
-    MATCHED_NHS_NO: answer.matchedNhsNumber,
-    MATCHED_ALGORITHM_INDICATOR: answer.algorithmIndicator,
-    MATCHED_CONFIDENCE_PERCENTAGE: answer.confidence,
-    TRACE_OUTCOME: answer.outcome,
-    MATCH_WEIGHT: answer.weight === undefined ? '' : answer.weight.toFixed(2),
-    MATCH_PROBABILITY: answer.probability === undefined ? '' : answer.probability.toFixed(6),
-    EXPLANATION: answer.explanation,
-  };
-  return TRACE_RESPONSE_COLUMNS.map((column) => cells[column] ?? '');
+  const cells = Array<string>(TRACE_RESPONSE_COLUMNS.length).fill('');
+  cells[AT['UNIQUE REFERENCE']] = request['UNIQUE REFERENCE'].trim();
+  cells[AT.REQ_NHS_NUMBER] = request.NHS_NO.trim();
+  cells[AT.LOCAL_PATIENT_ID] = request.LOCAL_PATIENT_ID.trim();
+  cells[AT.INTERNAL_ID] = request.INTERNAL_ID.trim();
+  if (answer.person !== undefined) {
+    writeDemographics(cells, answer.person);
+  }
+  cells[AT['ERROR/SUCCESS_CODE']] = answer.code;
+  cells[AT.MATCHED_NHS_NO] = answer.matchedNhsNumber;
+  cells[AT.MATCHED_ALGORITHM_INDICATOR] = answer.algorithmIndicator;
+  cells[AT.MATCHED_CONFIDENCE_PERCENTAGE] = answer.confidence;
+  cells[AT.TRACE_OUTCOME] = answer.outcome;
+  cells[AT.MATCH_WEIGHT] = answer.weight === undefined ? '' : answer.weight.toFixed(2);
+  cells[AT.MATCH_PROBABILITY] =
+    answer.probability === undefined ? '' : answer.probability.toFixed(6);
+  cells[AT.EXPLANATION] = answer.explanation;
+  return cells;
 }
 
 /** The PDS MESH response column a value is written under; for tests and readers. */
