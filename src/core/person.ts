@@ -59,3 +59,35 @@ export interface PersonAddress {
   readonly postalCode?: string;
   readonly period?: Period;
 }
+
+/**
+ * The current name: the `usual` one, else the first.
+ * @param person - a register person
+ */
+export function currentName(person: RegisterPerson): PersonName | undefined {
+  return person.names.find((n) => n.use === 'usual') ?? person.names[0];
+}
+
+/**
+ * The current address: the `home` one, else the first.
+ * @param person - a register person
+ */
+export function currentAddress(person: RegisterPerson): PersonAddress | undefined {
+  return person.addresses.find((a) => a.use === 'home') ?? person.addresses[0];
+}
+
+/**
+ * The person as a trace answer shows them: only the current name and address, no superseded
+ * numbers. Everything a response row and the conflicts file read is kept.
+ * @param person - a register person
+ */
+export function currentDemographics(person: RegisterPerson): RegisterPerson {
+  const name = currentName(person);
+  const address = currentAddress(person);
+  return {
+    ...person,
+    names: name === undefined ? [] : [name],
+    addresses: address === undefined ? [] : [address],
+    supersededNhsNumbers: [],
+  };
+}

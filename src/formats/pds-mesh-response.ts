@@ -1,5 +1,5 @@
 import { nhsCodeFromGender } from '../core/normalise/index.js';
-import type { PersonAddress, PersonName, RegisterPerson } from '../core/person.js';
+import { currentAddress, currentName, type RegisterPerson } from '../core/person.js';
 import {
   PDS_MESH_RESPONSE_COLUMNS,
   type PdsMeshRequestRow,
@@ -68,14 +68,6 @@ const AT = Object.fromEntries(TRACE_RESPONSE_COLUMNS.map((column, i) => [column,
 
 const isoToPds = (iso: string | undefined): string =>
   iso === undefined ? '' : iso.slice(0, 10).replaceAll('-', '');
-
-function currentName(person: RegisterPerson): PersonName | undefined {
-  return person.names.find((n) => n.use === 'usual') ?? person.names[0];
-}
-
-function currentAddress(person: RegisterPerson): PersonAddress | undefined {
-  return person.addresses.find((a) => a.use === 'home') ?? person.addresses[0];
-}
 
 const ADDRESS_LINES = [
   AT.ADDRESS_LINE1,

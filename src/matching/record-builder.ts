@@ -5,7 +5,7 @@ import {
   type DateFormat,
   type NormalisedGivenNames,
 } from '../core/normalise/index.js';
-import type { RegisterPerson } from '../core/person.js';
+import { currentAddress, currentName, type RegisterPerson } from '../core/person.js';
 import { addressKey } from './address-key.js';
 import type { MatchRecord } from './record.js';
 import {
@@ -136,8 +136,8 @@ export function buildMatchRecord(input: MatchInput): MatchRecord {
  * @param person - a register person
  */
 export function fromRegisterPerson(person: RegisterPerson): MatchRecord {
-  const name = person.names.find((n) => n.use === 'usual') ?? person.names[0];
-  const home = person.addresses.find((a) => a.use === 'home') ?? person.addresses[0];
+  const name = currentName(person);
+  const home = currentAddress(person);
   const aliases: string[] = [];
   const previousFamilyNames: string[] = [];
   for (const n of person.names) {

@@ -1,4 +1,4 @@
-import type { PersonAddress, PersonName, RegisterPerson } from '../core/person.js';
+import { currentAddress, currentName, type RegisterPerson } from '../core/person.js';
 import type { PdsMeshRequestRow } from '../formats/pds-mesh-columns.js';
 import { sameDwelling } from '../matching/comparisons/dwelling.js';
 import type { MatchRecord } from '../matching/index.js';
@@ -36,12 +36,6 @@ export interface Conflict {
 }
 
 const isoToPds = (iso: string): string => iso.slice(0, 10).replaceAll('-', '');
-
-const currentName = (p: RegisterPerson): PersonName | undefined =>
-  p.names.find((n) => n.use === 'usual') ?? p.names[0];
-
-const currentAddress = (p: RegisterPerson): PersonAddress | undefined =>
-  p.addresses.find((a) => a.use === 'home') ?? p.addresses[0];
 
 function addressText(row: PdsMeshRequestRow): string {
   return [

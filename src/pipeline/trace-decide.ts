@@ -1,4 +1,4 @@
-import type { RegisterPerson } from '../core/person.js';
+import { currentDemographics, type RegisterPerson } from '../core/person.js';
 import type { RequestDateFormat, TraceRequest } from '../formats/pds-mesh-request-types.js';
 import {
   MULTIPLE_NHS_NO,
@@ -152,7 +152,11 @@ export function prepareRow(row: SourceRow, dateFormat: RequestDateFormat): Prepa
 export function inMemoryView(register: TraceRegister): RegisterView {
   return {
     holderOf: (number) => register.numbers.get(number),
-    person: (id) => register.people.get(id),
+    // As the SQL index returns them (`MatchIndex.people`), so both paths answer alike.
+    person: (id) => {
+      const person = register.people.get(id);
+      return person === undefined ? undefined : currentDemographics(person);
+    },
   };
 }
 

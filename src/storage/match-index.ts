@@ -89,7 +89,8 @@ export interface MatchIndex {
    */
   frequencies(records: readonly MatchRecord[]): Promise<TermFrequencyLookup>;
   /**
-   * Current people by current NHS Number.
+   * Current people by current NHS Number, as a trace answer shows them: only their current
+   * name and address, no superseded numbers (`currentDemographics`).
    * @param ids - current NHS Numbers
    */
   people(ids: readonly string[]): Promise<Map<string, RegisterPerson>>;
