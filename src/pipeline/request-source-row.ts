@@ -40,12 +40,12 @@ export interface RowReaderSettings {
 function structuralErrors(
   decoded: readonly { text: string; valid: boolean }[],
   settings: RowReaderSettings,
+  needed: number,
 ): RowError[] {
   const { header, columns } = settings;
   const errors: RowError[] = [];
   const width = header.length;
-  const needed = width - [...header].reverse().findIndex((name) => name.trim() !== '');
-  if (decoded.slice(width).some((cell) => cell.text.trim() !== '')) {
+  if (hasTextFrom(decoded, width)) {
     errors.push({
       code: '17',
       field: 'row',
@@ -71,6 +71,20 @@ function structuralErrors(
   return errors;
 }
 
+function hasTextFrom(decoded: readonly { text: string }[], start: number): boolean {
+  for (let i = start; i < decoded.length; i += 1) {
+    if (decoded[i]?.text.trim() !== '') {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** Cells a row needs: up to the last named column (trailing blank header cells may be left off). */
+function neededCells(header: readonly string[]): number {
+  return header.length - [...header].reverse().findIndex((name) => name.trim() !== '');
+}
+
 /**
  * Makes the function that turns each CSV record of a request file into a {@link SourceRow}:
  * decodes and checks the cells, maps them to PDS MESH columns, checks the row with
@@ -84,6 +98,7 @@ export function rowReader(
   settings: RowReaderSettings,
 ): (record: CsvRecord, rowIndex: number) => SourceRow | undefined {
   const seen = new Map<string, number>();
+  const needed = neededCells(settings.header);
   return (record, rowIndex) => {
     const decoded = record.cells.map((cell) => decodeCell(cell, settings.encoding));
     if (decoded.every((cell) => cell.text.trim() === '')) {
@@ -94,7 +109,7 @@ export function rowReader(
       row[column] = decoded[index]?.text ?? '';
     }
     const cells = decoded.map((cell) => cell.text);
-    const structural = structuralErrors(decoded, settings);
+    const structural = structuralErrors(decoded, settings, needed);
     let result: RequestRowResult =
       structural.length > 0 ? fail(...structural) : parseRequestRow(row, settings.context);
     const aligned = !structural.some((e) => e.code === '16' || e.code === '17');

@@ -1,5 +1,5 @@
 import { open, rename, rm, writeFile, type FileHandle } from 'node:fs/promises';
-import { stringify } from 'csv-stringify/sync';
+import { csvLine } from '../formats/csv-line.js';
 
 /** How far a sink's `.partial` file has got: what a resumed run truncates it to and continues. */
 export interface SinkPosition {
@@ -71,7 +71,9 @@ export function openCsvSink(
   const ready = openPartial(partial, resume);
   // A failed open is reported by the first write, sync or commit, never as an unhandled rejection.
   ready.catch(() => undefined);
-  let buffer = resume === undefined ? stringify([header]) : '';
+  // csvLine, not csv-stringify: per row, csv-stringify made about 15 KB of garbage (1.5 GB per
+  // 100,000 traced rows in a heap profile), the largest allocation of a trace.
+  let buffer = resume === undefined ? csvLine(header) : '';
   let bytes = resume?.bytes ?? 0;
   let rows = resume?.rows ?? 0;
   let closed = false;
@@ -101,7 +103,7 @@ export function openCsvSink(
       return rows;
     },
     async write(cells) {
-      buffer += stringify([cells]);
+      buffer += csvLine(cells);
       rows += 1;
       if (buffer.length >= FLUSH_AT) {
         await flush();
