@@ -8,10 +8,12 @@
  * Times each step the SQL backend runs for one chunk (reading and normalising the rows, blocking
  * and scoring in SQL, term frequencies, number lookups, deciding in TypeScript, reading the
  * matched people, and the cascade's exact candidates), and, inside the SQL, the key join and
- * the comparison levels of each comparison over the chunk's blocked pairs. Counts only.
+ * the comparison levels of each comparison over the chunk's blocked pairs; then DuckDB's own
+ * profile of the exact look-up, a matched-people read and the search (cold and warm), listing
+ * the operators that took 5% or more of each. Counts only.
  */
-import { readFileSync } from 'node:fs';
-import { availableParallelism, loadavg } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { DEFAULT_BLOCKING_RULES, DEFAULT_KEY_CAP } from '../src/matching/blocking.js';
@@ -27,7 +29,11 @@ import type { SourceRow } from '../src/pipeline/request-source.js';
 import { prepareRow, type PreparedRow } from '../src/pipeline/trace-decide.js';
 import { SQL_KEEP } from '../src/pipeline/trace-sql-backend.js';
 import { openDuckDbMatchIndex } from '../src/storage/duckdb/duckdb-match-index.js';
-import { pairsSql } from '../src/storage/duckdb/duckdb-match-sql.js';
+import {
+  EXACT_CANDIDATES_SQL,
+  pairsSql,
+  searchSql,
+} from '../src/storage/duckdb/duckdb-match-sql.js';
 import { openDuckDbRegisterStore } from '../src/storage/duckdb/index.js';
 
 const [dir = '.bench/batch-1000000-100000', rowsText = '50000'] = process.argv.slice(2);
@@ -112,6 +118,52 @@ for (const comparison of model.comparisons) {
     ),
   );
 }
+
+// The operators of the exact look-up and the search, with DuckDB's profiler, each run twice
+// (the second run warm): which scans and joins each chunk pays for.
+interface ProfileNode {
+  readonly operator_name?: string;
+  readonly operator_timing?: number;
+  readonly operator_cardinality?: number;
+  readonly extra_info?: Readonly<Record<string, unknown>>;
+  readonly children?: readonly ProfileNode[];
+}
+const profileFile = join(tmpdir(), `nhs-trace-profile-${String(process.pid)}.json`);
+const operators: string[] = [];
+async function profileQuery(label: string, sql: string): Promise<void> {
+  for (const run of ['cold', 'warm']) {
+    await conn.run("PRAGMA enable_profiling = 'json'");
+    await conn.run(`PRAGMA profiling_output = '${profileFile}'`);
+    await conn.run(sql);
+    await conn.run('PRAGMA disable_profiling');
+    const root = JSON.parse(readFileSync(profileFile, 'utf8')) as ProfileNode & {
+      cpu_time?: number;
+    };
+    operators.push(`${label} (${run}): ${(root.cpu_time ?? 0).toFixed(2)} s of operator time`);
+    const visit = (node: ProfileNode, depth: number): void => {
+      const timing = node.operator_timing ?? 0;
+      if (timing >= 0.05 * (root.cpu_time ?? 0) && node.operator_name !== undefined) {
+        const table = node.extra_info?.['Table'];
+        const what = `${'  '.repeat(depth)}${node.operator_name.trim()}${typeof table === 'string' ? ` ${table}` : ''}`;
+        operators.push(
+          `  ${what.padEnd(48)} ${timing.toFixed(2)} s, ${String(node.operator_cardinality ?? 0)} rows`,
+        );
+      }
+      for (const child of node.children ?? []) {
+        visit(child, depth + 1);
+      }
+    };
+    visit(root, 0);
+  }
+}
+await profileQuery('exact look-up', EXACT_CANDIDATES_SQL);
+await profileQuery(
+  'matched people (as many as rows)',
+  `SELECT m.id, m.person_json FROM match_record m
+   SEMI JOIN (SELECT rid FROM match_record USING SAMPLE ${String(records.length)} ROWS) w USING (rid)`,
+);
+await profileQuery('search', searchSql(model, DEFAULT_KEY_CAP, SQL_KEEP));
+rmSync(profileFile, { force: true });
 conn.closeSync();
 await store.close();
 
@@ -120,6 +172,7 @@ process.stdout.write(
   [
     `one chunk of ${records.length.toLocaleString('en-GB')} rows against ${index.status.people.toLocaleString('en-GB')} people: ${pairs.toLocaleString('en-GB')} blocked pairs, ${kept.toLocaleString('en-GB')} kept`,
     ...seconds.map(([label, s]) => `${label.padEnd(40)} ${s.toFixed(2)} s`),
+    ...operators,
     `${availableParallelism()} cores, load ${loadavg()[0]?.toFixed(2) ?? '?'}`,
   ].join('\n') + '\n',
 );
