@@ -140,9 +140,11 @@ async function profileQuery(label: string, sql: string): Promise<void> {
       cpu_time?: number;
     };
     operators.push(`${label} (${run}): ${(root.cpu_time ?? 0).toFixed(2)} s of operator time`);
+    // Indented by the listed operators above each one (the plan tree, without the small ones).
     const visit = (node: ProfileNode, depth: number): void => {
       const timing = node.operator_timing ?? 0;
-      if (timing >= 0.05 * (root.cpu_time ?? 0) && node.operator_name !== undefined) {
+      const listed = timing >= 0.05 * (root.cpu_time ?? 0) && node.operator_name !== undefined;
+      if (listed) {
         const table = node.extra_info?.['Table'];
         const what = `${'  '.repeat(depth)}${node.operator_name.trim()}${typeof table === 'string' ? ` ${table}` : ''}`;
         operators.push(
@@ -150,7 +152,7 @@ async function profileQuery(label: string, sql: string): Promise<void> {
         );
       }
       for (const child of node.children ?? []) {
-        visit(child, depth + 1);
+        visit(child, listed ? depth + 1 : depth);
       }
     };
     visit(root, 0);
