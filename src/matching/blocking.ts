@@ -17,9 +17,6 @@ export const KEY_PARTS = {
   'birth-date': (r: MatchRecord) =>
     r.birthDate?.day === undefined ? [] : [birthDateDigits(r.birthDate)],
   'birth-year': (r: MatchRecord) => (r.birthDate === undefined ? [] : [String(r.birthDate.year)]),
-  /** The decade of birth (`198` for 1985): a year one out mostly stays in it. */
-  'birth-decade': (r: MatchRecord) =>
-    r.birthDate === undefined ? [] : [String(Math.floor(r.birthDate.year / 10))],
   /** Family name in key form, each barrel of a double-barrelled name, and earlier family names. */
   'family-name': (r: MatchRecord) =>
     r.familyName === undefined ? [] : [r.familyName, ...r.familyParts, ...r.familyHistoric],
@@ -60,11 +57,11 @@ export interface BlockingRule {
 
 /**
  * The default rules. Each one misses some error pattern that another catches: a mistyped date of
- * birth is found by postcode and a name, or by names and decade of birth; a former family name
+ * birth is found by postcode and a name, or by names and year of birth; a former family name
  * by date of birth and a name, or date of birth and postcode district; swapped names by date of
  * birth or postcode with either name (`name-phonetic` holds both); a mistyped postcode by date
- * of birth and a name. The names-only rule takes the decade so that it does not grow with the
- * register (docs/accuracy.md).
+ * of birth and a name. The names-only rule takes the birth year so that its keys stay under the
+ * cap as the register grows (docs/accuracy.md).
  */
 export const DEFAULT_BLOCKING_RULES: readonly BlockingRule[] = [
   { id: 'nhs-number', parts: ['nhs-number'], fixes: ['nhs-number'] },
@@ -79,8 +76,8 @@ export const DEFAULT_BLOCKING_RULES: readonly BlockingRule[] = [
   { id: 'postcode-year', parts: ['postcode', 'birth-year'], fixes: ['postcode'] },
   { id: 'postcode-name-phonetic', parts: ['postcode', 'name-phonetic'], fixes: ['postcode'] },
   {
-    id: 'given-family-phonetic-decade',
-    parts: ['given-phonetic', 'family-phonetic', 'birth-decade'],
+    id: 'given-family-phonetic-year',
+    parts: ['given-phonetic', 'family-phonetic', 'birth-year'],
     fixes: [],
   },
 ];

@@ -13,8 +13,6 @@ const PART_SQL: Readonly<Record<KeyPart, (t: string) => string>> = {
   'birth-date': (t) => `(CASE WHEN ${t}.birth_day IS NULL THEN [] ELSE [${t}.birth_digits] END)`,
   'birth-year': (t) =>
     `(CASE WHEN ${t}.birth_year IS NULL THEN [] ELSE [CAST(${t}.birth_year AS VARCHAR)] END)`,
-  'birth-decade': (t) =>
-    `(CASE WHEN ${t}.birth_year IS NULL THEN [] ELSE [CAST(${t}.birth_year // 10 AS VARCHAR)] END)`,
   'family-name': (t) => `${t}.family_keys`,
   'family-phonetic': (t) => `${t}.family_phonetic`,
   'given-initial': (t) =>
