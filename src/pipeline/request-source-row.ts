@@ -45,7 +45,7 @@ function structuralErrors(
   const { header, columns } = settings;
   const errors: RowError[] = [];
   const width = header.length;
-  if (hasTextFrom(decoded, width)) {
+  if (decoded.slice(width).some((cell) => cell.text.trim() !== '')) {
     errors.push({
       code: '17',
       field: 'row',
@@ -69,15 +69,6 @@ function structuralErrors(
     }
   }
   return errors;
-}
-
-function hasTextFrom(decoded: readonly { text: string }[], start: number): boolean {
-  for (let i = start; i < decoded.length; i += 1) {
-    if (decoded[i]?.text.trim() !== '') {
-      return true;
-    }
-  }
-  return false;
 }
 
 /** Cells a row needs: up to the last named column (trailing blank header cells may be left off). */

@@ -1,6 +1,12 @@
 import { daysInMonth } from '../../core/normalise/date.js';
 import { nhsCodeFromGender } from '../../core/normalise/gender.js';
-import type { PersonAddress, PersonName, RegisterPerson } from '../../core/person.js';
+import {
+  currentAddress,
+  currentName,
+  type PersonAddress,
+  type PersonName,
+  type RegisterPerson,
+} from '../../core/person.js';
 import { emptyRequestRow, type PdsMeshRequestRow } from '../../formats/pds-mesh-columns.js';
 import type { ErrorRates } from './error-rates.js';
 import { caseNoise, mistypeDigits, typo } from './keying-errors.js';
@@ -99,7 +105,7 @@ export function requestFromPerson(person: RegisterPerson, ctx: RequestContext): 
 type Applied = (pattern: keyof ErrorRates, p?: number) => boolean;
 
 function chooseName(person: RegisterPerson, applied: Applied): PersonName {
-  const usual = person.names.find((n) => n.use === 'usual') ?? person.names[0];
+  const usual = currentName(person);
   const former = person.names.find((n) => n.use === 'old' && n.family !== usual?.family);
   if (usual === undefined) {
     return { use: 'usual', given: [], family: '' };
@@ -118,7 +124,7 @@ function familyNameAsKept(family: string, applied: Applied, rng: Rng): string {
 }
 
 function chooseAddress(person: RegisterPerson, applied: Applied): PersonAddress {
-  const home = person.addresses.find((a) => a.use === 'home') ?? person.addresses[0];
+  const home = currentAddress(person);
   const old = person.addresses.find((a) => a.use === 'old');
   if (home === undefined) {
     return { use: 'home', lines: [] };
