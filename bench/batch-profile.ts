@@ -161,8 +161,8 @@ async function profileQuery(label: string, sql: string): Promise<void> {
 await profileQuery('exact look-up', EXACT_CANDIDATES_SQL);
 await profileQuery(
   'matched people (as many as rows)',
-  `SELECT m.id, m.person_json FROM match_record m
-   SEMI JOIN (SELECT rid FROM match_record USING SAMPLE ${String(records.length)} ROWS) w USING (rid)`,
+  `SELECT m.id, m.rid FROM match_record m
+   SEMI JOIN (SELECT id FROM match_record USING SAMPLE ${String(records.length)} ROWS) w USING (id)`,
 );
 await profileQuery('search', searchSql(model, DEFAULT_KEY_CAP, SQL_KEEP));
 rmSync(profileFile, { force: true });

@@ -28,6 +28,7 @@ import type {
   VectorCounts,
 } from '../match-index.js';
 import { personFromJson, personJsonSql } from './duckdb-read-sql.js';
+import { matchDocsHome, type MatchDocs, type MatchDocsWriter } from './match-docs.js';
 import {
   BUILD_NUMBER_SQL,
   BUILD_RECORD_SQL,
@@ -45,7 +46,8 @@ import {
  * Bump when the match records, the match SQL or the key SQL change meaning: a stored index of
  * another version is rebuilt, never mixed with new code.
  */
-export const MATCH_INDEX_VERSION = 5; // 5: person_json holds the current demographics only
+// 5: person_json holds the current demographics only; 6: documents in a file of their own
+export const MATCH_INDEX_VERSION = 6;
 
 /** Settings of {@link openDuckDbMatchIndex}. */
 export interface DuckDbMatchIndexOptions {
@@ -62,6 +64,8 @@ export interface DuckDbMatchIndexOptions {
 /** Something that hands out connections to the register's database. */
 export interface DuckDbConnectionSource {
   connect(): Promise<DuckDBConnection>;
+  /** The database file (`:memory:` or none: the index's documents are kept in memory). */
+  readonly path?: string;
 }
 
 const FINGERPRINT_SQL = `SELECT concat_ws(':',
@@ -120,9 +124,15 @@ async function docBatches(reader: DuckDBConnection): Promise<string[]> {
   });
 }
 
+/** Where a build writes: the index's tables, a connection to read people on, the documents. */
+interface BuildTargets {
+  readonly conn: DuckDBConnection;
+  readonly reader: DuckDBConnection;
+  readonly docs: MatchDocsWriter;
+}
+
 async function buildIndex(
-  conn: DuckDBConnection,
-  reader: DuckDBConnection,
+  { conn, reader, docs }: BuildTargets,
   rules: readonly BlockingRule[],
   options: DuckDbMatchIndexOptions,
 ): Promise<void> {
@@ -141,7 +151,7 @@ async function buildIndex(
   // A table in the register file, not a TEMP table: DuckDB writes a large insert in a
   // transaction straight to the file, where a TEMP table must fit in the memory limit.
   await conn.run(`CREATE OR REPLACE TABLE match_stage
-    (rid INTEGER, id VARCHAR, record_json VARCHAR, person_json VARCHAR)`);
+    (rid INTEGER, id VARCHAR, record_json VARCHAR)`);
   const stage = await conn.createAppender('match_stage');
   let rid = 0;
   for (const where of await docBatches(reader)) {
@@ -155,13 +165,13 @@ async function buildIndex(
       for (const [doc] of rows) {
         const json = String(doc);
         const person = personFromJson(json);
+        const record = JSON.stringify(fromRegisterPerson(person));
         stage.appendInteger(rid);
         stage.appendVarchar(person.nhsNumber);
-        stage.appendVarchar(JSON.stringify(fromRegisterPerson(person)));
-        // Only what a trace answer shows: every chunk of a trace reads this column for the
-        // people it matched, and DuckDB reads all of it to find them (docs/benchmarks.md).
-        stage.appendVarchar(JSON.stringify(currentDemographics(person)));
+        stage.appendVarchar(record);
         stage.endRow();
+        // Only what a trace answer shows (its current name and address).
+        docs.add(record, JSON.stringify(currentDemographics(person)));
         rid += 1;
       }
       options.onBuildProgress?.(rid);
@@ -173,15 +183,7 @@ async function buildIndex(
     options.onBuildStep?.(step);
     await conn.run(sql);
   };
-  await run(
-    'match records',
-    buildMatchTableSql(
-      'match_base',
-      'match_stage',
-      ['rid', 'id', 'record_json', 'person_json'],
-      false,
-    ),
-  );
+  await run('match records', buildMatchTableSql('match_base', 'match_stage', ['rid', 'id'], false));
   await run('term frequencies', BUILD_TF_SQL);
   await run('records with their frequencies', BUILD_RECORD_SQL);
   await conn.run('DROP TABLE match_base');
@@ -201,6 +203,9 @@ async function buildIndex(
 class DuckDbMatchIndex implements MatchIndex {
   readonly #conn: DuckDBConnection;
   readonly #source: DuckDbConnectionSource;
+  readonly #docs: MatchDocs;
+  /** Sessions share the first handle's documents; only it closes them. */
+  readonly #ownsDocs: boolean;
   readonly status: MatchIndexStatus;
   readonly rules: readonly BlockingRule[];
   readonly cap: number;
@@ -208,10 +213,18 @@ class DuckDbMatchIndex implements MatchIndex {
   constructor(
     conn: DuckDBConnection,
     source: DuckDbConnectionSource,
-    setup: { status: MatchIndexStatus; rules: readonly BlockingRule[]; cap: number },
+    setup: {
+      status: MatchIndexStatus;
+      rules: readonly BlockingRule[];
+      cap: number;
+      docs: MatchDocs;
+      ownsDocs: boolean;
+    },
   ) {
     this.#conn = conn;
     this.#source = source;
+    this.#docs = setup.docs;
+    this.#ownsDocs = setup.ownsDocs;
     this.status = setup.status;
     this.rules = setup.rules;
     this.cap = setup.cap;
@@ -220,7 +233,17 @@ class DuckDbMatchIndex implements MatchIndex {
   async session(): Promise<MatchIndex> {
     const conn = await this.#source.connect();
     const { status, rules, cap } = this;
-    return new DuckDbMatchIndex(conn, this.#source, { status, rules, cap });
+    return new DuckDbMatchIndex(conn, this.#source, {
+      status,
+      rules,
+      cap,
+      docs: this.#docs,
+      ownsDocs: false,
+    });
+  }
+
+  #record(rid: unknown): MatchRecord {
+    return JSON.parse(this.#docs.record(Number(rid))) as MatchRecord;
   }
 
   /** Loads request records into `q_record` and their keys (under `rules`) into `q_key`. */
@@ -255,10 +278,10 @@ class DuckDbMatchIndex implements MatchIndex {
     const reader = await this.#conn.runAndReadAll(searchSql(model, this.cap, options.keep));
     const comparisons = model.comparisons.length;
     for (const row of reader.getRows()) {
-      const [qid, id, json, weight, ...gammas] = row;
+      const [qid, id, rid, weight, ...gammas] = row;
       found[Number(qid)]?.push({
         id: String(id),
-        record: JSON.parse(String(json)) as MatchRecord,
+        record: this.#record(rid),
         weight: Number(weight),
         gammas: gammas.slice(0, comparisons).map(Number),
       });
@@ -273,8 +296,8 @@ class DuckDbMatchIndex implements MatchIndex {
     }
     await this.#loadRequests(requests, []);
     const reader = await this.#conn.runAndReadAll(EXACT_CANDIDATES_SQL);
-    for (const [qid, id, json] of reader.getRows()) {
-      found[Number(qid)]?.push({ id: String(id), record: JSON.parse(String(json)) as MatchRecord });
+    for (const [qid, id, rid] of reader.getRows()) {
+      found[Number(qid)]?.push({ id: String(id), record: this.#record(rid) });
     }
     return found;
   }
@@ -331,30 +354,32 @@ class DuckDbMatchIndex implements MatchIndex {
   async people(ids: readonly string[]): Promise<Map<string, RegisterPerson>> {
     await this.#want('want_id', 'VARCHAR', ids);
     const reader = await this.#conn.runAndReadAll(
-      'SELECT m.id, m.person_json FROM match_record m SEMI JOIN want_id w ON w.v = m.id',
+      'SELECT m.id, m.rid FROM match_record m SEMI JOIN want_id w ON w.v = m.id',
     );
     return new Map(
-      reader.getRows().map(([id, json]) => [String(id), personFromJson(String(json))]),
+      reader
+        .getRows()
+        .map(([id, rid]) => [String(id), personFromJson(this.#docs.person(Number(rid)))]),
     );
   }
 
   async resolve(numbers: readonly string[]): Promise<Map<string, string>> {
     await this.#want('want_number', 'VARCHAR', numbers);
     const reader = await this.#conn.runAndReadAll(
-      `SELECT n.number, m.id FROM match_number n SEMI JOIN want_number w ON w.v = n.number
-       JOIN match_record m USING (rid)`,
+      'SELECT n.number, n.id FROM match_number n SEMI JOIN want_number w ON w.v = n.number',
     );
     return new Map(reader.getRows().map(([number, id]) => [String(number), String(id)]));
   }
 
-  async recordsAt(positions: readonly number[]): Promise<Map<number, MatchRecord>> {
-    await this.#want('want_rid', 'INTEGER', positions);
-    const reader = await this.#conn.runAndReadAll(
-      'SELECT m.rid, m.record_json FROM match_record m SEMI JOIN want_rid w ON w.v = m.rid',
-    );
-    return new Map(
-      reader.getRows().map(([rid, json]) => [Number(rid), JSON.parse(String(json)) as MatchRecord]),
-    );
+  recordsAt(positions: readonly number[]): Promise<Map<number, MatchRecord>> {
+    const people = this.#docs.people;
+    const found = new Map<number, MatchRecord>();
+    for (const rid of positions) {
+      if (Number.isInteger(rid) && rid >= 0 && rid < people) {
+        found.set(rid, this.#record(rid));
+      }
+    }
+    return Promise.resolve(found);
   }
 
   async blockedVectors(
@@ -407,6 +432,9 @@ class DuckDbMatchIndex implements MatchIndex {
 
   close(): Promise<void> {
     this.#conn.closeSync();
+    if (this.#ownsDocs) {
+      this.#docs.close();
+    }
     return Promise.resolve();
   }
 }
@@ -432,23 +460,34 @@ export async function openDuckDbMatchIndex(
     const stamp = await registerStamp(conn, rules, cap);
     const stored = await scalar(conn, 'SELECT stamp FROM match_index_meta LIMIT 1');
     const started = performance.now();
-    const rebuilt = stored !== stamp;
-    if (rebuilt) {
+    const home = matchDocsHome(source.path, source);
+    let docs = stored === stamp ? home.open(stamp) : undefined;
+    const rebuilt = docs === undefined;
+    if (docs === undefined) {
       const reader = await source.connect();
+      const writer = home.writer();
       await conn.run('BEGIN TRANSACTION');
       try {
-        await buildIndex(conn, reader, rules, options);
+        await buildIndex({ conn, reader, docs: writer }, rules, options);
         await conn.run('DELETE FROM match_index_meta');
         await conn.run(
           `INSERT INTO match_index_meta SELECT $1, count(*), current_timestamp FROM match_record`,
           [stamp],
         );
+        // Published before the commit: should the commit fail, the documents' stamp is not the
+        // register's, and the next open builds both again.
+        writer.finish(stamp);
         await conn.run('COMMIT');
       } catch (error) {
+        writer.abandon();
         await conn.run('ROLLBACK');
         throw error;
       } finally {
         reader.closeSync();
+      }
+      docs = home.open(stamp);
+      if (docs === undefined) {
+        throw new Error('the match index documents just written could not be read back');
       }
     }
     const people = Number(await scalar(conn, 'SELECT people FROM match_index_meta'));
@@ -459,7 +498,7 @@ export async function openDuckDbMatchIndex(
       buildSeconds: rebuilt ? (performance.now() - started) / 1000 : 0,
       keys,
     };
-    return new DuckDbMatchIndex(conn, source, { status, rules, cap });
+    return new DuckDbMatchIndex(conn, source, { status, rules, cap, docs, ownsDocs: true });
   } catch (error) {
     conn.closeSync();
     throw error;

@@ -41,11 +41,11 @@ export const BUILD_RECORD_SQL = `CREATE OR REPLACE TABLE match_record AS
   LEFT JOIN (SELECT value, frequency FROM match_tf WHERE col = 'postcode') tp
     ON tp.value = b.pc_full`;
 
-/** Every number (current and superseded) → the position of its current record. */
+/** Every number (current and superseded) → the position and number of its current record. */
 export const BUILD_NUMBER_SQL = `CREATE OR REPLACE TABLE match_number AS
-  SELECT nhs_number AS number, rid FROM match_record WHERE nhs_number IS NOT NULL
+  SELECT nhs_number AS number, rid, id FROM match_record WHERE nhs_number IS NOT NULL
   UNION ALL
-  SELECT unnest(superseded) AS number, rid FROM match_record`;
+  SELECT unnest(superseded) AS number, rid, id FROM match_record`;
 
 /**
  * The register's blocking keys under every rule: the statements that make `match_key`, one
@@ -123,7 +123,9 @@ export function scoredPairsSql(model: MatchModel, pairs: string): string {
  * alphanumeric step accepts) and every possible twin of the best (same family name and birth
  * date).
  * That is all `traceRecord` looks at, so deciding over the kept candidates gives the same result
- * as deciding over all of them.
+ * as deciding over all of them. Gives each candidate's position (`rid`), not its record: the
+ * records are read by position from the index's documents (`match-docs.ts`), since a join here
+ * would read the register's whole record column at every chunk.
  * @param model - the model
  * @param cap - the key cap
  * @param keep - candidates kept by rank (`Infinity`: all)
@@ -140,8 +142,8 @@ export function searchSql(model: MatchModel, cap: number, keep: number): string 
         first_value(r_family) OVER w AS best_family, first_value(r_birth) OVER w AS best_birth
       FROM scored WINDOW w AS (PARTITION BY qid ORDER BY weight DESC, id)
     )
-    SELECT k.qid, k.id, m.record_json, k.weight, ${gammas}
-    FROM (SELECT * FROM ranked WHERE ${kept}) k JOIN match_record m USING (rid)
+    SELECT k.qid, k.id, k.rid, k.weight, ${gammas}
+    FROM ranked k WHERE ${kept}
     ORDER BY k.qid, k.rank`;
 }
 
@@ -183,19 +185,18 @@ export function ruleMatchesSql(cap: number): string {
 /**
  * The deterministic cascade's candidates by exact joins: the holder of the supplied number, and
  * records with the same family name and an agreeing date of birth (the request's month and day
- * only where it has them).
+ * only where it has them). Positions and numbers only, as in {@link searchSql}.
  */
 export const EXACT_CANDIDATES_SQL = `WITH pairs AS (
-    SELECT q.qid, n.rid FROM q_record q JOIN match_number n ON n.number = q.nhs_number
+    SELECT q.qid, n.rid, n.id FROM q_record q JOIN match_number n ON n.number = q.nhs_number
     UNION
-    SELECT q.qid, r.rid FROM q_record q JOIN match_record r
+    SELECT q.qid, r.rid, r.id FROM q_record q JOIN match_record r
       ON r.family_name = q.family_name AND r.birth_digits = q.birth_digits
     WHERE q.birth_day IS NOT NULL
     UNION
-    SELECT q.qid, r.rid FROM q_record q JOIN match_record r
+    SELECT q.qid, r.rid, r.id FROM q_record q JOIN match_record r
       ON r.family_name = q.family_name AND r.birth_year = q.birth_year
     WHERE q.birth_day IS NULL
       AND (q.birth_month IS NULL OR r.birth_month = q.birth_month)
   )
-  SELECT p.qid, m.id, m.record_json FROM pairs p JOIN match_record m USING (rid)
-  ORDER BY p.qid, m.id`;
+  SELECT qid, id, rid FROM pairs ORDER BY qid, id`;

@@ -48,6 +48,8 @@ const EXPORT_ALL = personJsonSql('TRUE');
  */
 export class DuckDbRegisterStore implements RegisterStore {
   readonly capabilities: RegisterStoreCapabilities;
+  /** The database file, or `:memory:`. */
+  readonly path: string;
   readonly #instance: DuckDBInstance;
   readonly #conn: DuckDBConnection;
   readonly #tuning: DuckDbImportTuning;
@@ -65,7 +67,8 @@ export class DuckDbRegisterStore implements RegisterStore {
       rewriteFrom: options.rewriteFrom ?? DEFAULT_REWRITE_FROM,
       ...(options.onImportPhase === undefined ? {} : { onPhase: options.onImportPhase }),
     };
-    const persistent = (options.path ?? DEFAULT_DUCKDB_PATH) !== ':memory:';
+    this.path = options.path ?? DEFAULT_DUCKDB_PATH;
+    const persistent = this.path !== ':memory:';
     this.capabilities = Object.freeze({
       persistent,
       concurrentWriters: false,

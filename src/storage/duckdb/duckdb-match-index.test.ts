@@ -1,0 +1,76 @@
+import { mkdtempSync, readdirSync, rmSync, truncateSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { currentDemographics } from '../../core/person.js';
+import { fromRegisterPerson } from '../../matching/index.js';
+import { fixturePerson, testNhsNumber as n } from '../test-support/register-people.js';
+import { openDuckDbMatchIndex } from './duckdb-match-index.js';
+import { openDuckDbRegisterStore, type DuckDbRegisterStore } from './duckdb-register-store.js';
+import { matchDocsPath } from './match-docs.js';
+
+/**
+ * The match index of a register file keeps its documents in a file beside it: a missing or
+ * damaged documents file makes the next open rebuild the index, never read wrong documents.
+ */
+
+let dir: string;
+let store: DuckDbRegisterStore;
+const PEOPLE = [
+  fixturePerson(n(1)),
+  fixturePerson(n(2), { supersededNhsNumbers: [n(7)], birthDate: '1990-02-03' }),
+  fixturePerson(n(3), { gender: 'male', birthDate: '1961-12-30' }),
+];
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'match-index-'));
+  store = await openDuckDbRegisterStore({ path: join(dir, 'register.duckdb') });
+  const load = await store.beginImport();
+  await load.add(PEOPLE);
+  await load.commit();
+});
+
+afterAll(async () => {
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function rebuiltOnOpen(): Promise<boolean> {
+  const index = await openDuckDbMatchIndex(store);
+  try {
+    const people = await index.people([n(2), n(9)]);
+    expect(people).toEqual(
+      new Map([[n(2), currentDemographics(PEOPLE[1] ?? fixturePerson(n(2)))]]),
+    );
+    expect(await index.resolve([n(7), n(3)])).toEqual(
+      new Map([
+        [n(7), n(2)],
+        [n(3), n(3)],
+      ]),
+    );
+    const records = await index.recordsAt([0, 2, 3, -1]);
+    expect([...records.keys()]).toEqual([0, 2]);
+    expect(records.get(2)).toEqual(fromRegisterPerson(PEOPLE[2] ?? fixturePerson(n(3))));
+    return index.status.rebuilt;
+  } finally {
+    await index.close();
+  }
+}
+
+describe('the DuckDB match index and its documents file', () => {
+  it('is built once, then reused while its documents file is whole', async () => {
+    expect(await rebuiltOnOpen()).toBe(true);
+    expect(readdirSync(dir)).toContain('register.duckdb.match-docs');
+    expect(await rebuiltOnOpen()).toBe(false);
+  });
+
+  it('is rebuilt when the documents file is missing or cut short', async () => {
+    const docs = matchDocsPath(join(dir, 'register.duckdb')) ?? '';
+    rmSync(docs);
+    expect(await rebuiltOnOpen()).toBe(true);
+    truncateSync(docs, 100);
+    expect(await rebuiltOnOpen()).toBe(true);
+    expect(await rebuiltOnOpen()).toBe(false);
+    expect(readdirSync(dir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  });
+});

@@ -1,0 +1,96 @@
+import {
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { matchDocsHome, matchDocsPath, openMatchDocs } from './match-docs.js';
+
+let dir: string;
+let register: string;
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'match-docs-'));
+  register = join(dir, 'register.duckdb');
+});
+
+afterEach(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** Documents of various sizes and scripts, one bigger than the write and read buffers. */
+const DOCS: readonly (readonly [string, string])[] = [
+  ['{"a":1}', '{"name":"Zoë Ó Briain"}'],
+  ['', '{}'],
+  ['{"big":"' + 'x'.repeat(5 << 20) + '"}', '{"emoji":"🙂"}'],
+  ['{"last":true}', '{"p":"Łódź"}'],
+];
+
+function write(stamp: string): void {
+  const writer = matchDocsHome(register, {}).writer();
+  for (const [record, person] of DOCS) {
+    writer.add(record, person);
+  }
+  writer.finish(stamp);
+}
+
+describe('match documents in a file', () => {
+  it('reads back every document by position, under the stamp it was written with', () => {
+    write('v6|stamp');
+    const docs = openMatchDocs(matchDocsPath(register), 'v6|stamp');
+    expect(docs?.people).toBe(DOCS.length);
+    DOCS.forEach(([record, person], rid) => {
+      expect(docs?.record(rid)).toBe(record);
+      expect(docs?.person(rid)).toBe(person);
+    });
+    expect(() => docs?.record(DOCS.length)).toThrow(/no match document at position 4/);
+    docs?.close();
+    expect(readdirSync(dir)).toEqual(['register.duckdb.match-docs']);
+  });
+
+  it('is not used under another stamp, when missing, cut short or not a documents file', () => {
+    const path = matchDocsPath(register) ?? '';
+    expect(openMatchDocs(path, 'v6|stamp')).toBeUndefined();
+    write('v6|stamp');
+    expect(openMatchDocs(path, 'v6|other')).toBeUndefined();
+    const whole = readFileSync(path);
+    truncateSync(path, whole.length - 1);
+    expect(openMatchDocs(path, 'v6|stamp')).toBeUndefined();
+    writeFileSync(path, Buffer.concat([Buffer.from('x'), whole]));
+    expect(openMatchDocs(path, 'v6|stamp')).toBeUndefined();
+    writeFileSync(path, 'NHSDOCS1 not documents');
+    expect(openMatchDocs(path, 'v6|stamp')).toBeUndefined();
+  });
+
+  it('leaves the published file as it was when a build is abandoned', () => {
+    write('v6|first');
+    const writer = matchDocsHome(register, {}).writer();
+    writer.add('{"new":1}', '{}');
+    writer.abandon();
+    writer.abandon();
+    expect(readdirSync(dir)).toEqual(['register.duckdb.match-docs']);
+    const docs = openMatchDocs(matchDocsPath(register), 'v6|first');
+    expect(docs?.record(0)).toBe('{"a":1}');
+    docs?.close();
+  });
+});
+
+describe('match documents of a :memory: register', () => {
+  it('are kept per register handle, under their stamp', () => {
+    const owner = {};
+    const home = matchDocsHome(':memory:', owner);
+    const writer = home.writer();
+    writer.add('{"r":0}', '{"p":0}');
+    writer.finish('s1');
+    expect(home.open('s1')?.person(0)).toBe('{"p":0}');
+    expect(home.open('s2')).toBeUndefined();
+    expect(matchDocsHome(':memory:', {}).open('s1')).toBeUndefined();
+    expect(matchDocsHome(':memory:', owner).open('s1')?.record(0)).toBe('{"r":0}');
+    expect(matchDocsPath(':memory:')).toBeUndefined();
+  });
+});

@@ -1,0 +1,337 @@
+import { closeSync, fstatSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
+
+/**
+ * The match index's documents (each register person's match record and current demographics
+ * as JSON), readable by position (`rid`) without a scan. DuckDB has no random row access: a
+ * join that fetches 50,000 documents reads the whole JSON column, at every chunk of a trace
+ * (docs/benchmarks.md). These documents live beside the register file instead, in a file of
+ * their own read by byte offset (`<register>.match-docs`), or in memory for a `:memory:`
+ * register.
+ *
+ * File layout: the magic `NHSDOCS1`; the documents, back to back (UTF-8); the offsets of
+ * document boundaries (float64, little-endian; document `2·rid` is the record and `2·rid + 1`
+ * the person, so there are `2·people + 1` offsets); the stamp of the index (UTF-8); and a
+ * trailer of three float64 (where the offsets start, how many, the stamp's length) and the
+ * magic again. A file whose stamp is not the index's, or that is cut short, is not used.
+ */
+
+/** Documents by position. */
+export interface MatchDocs {
+  /** People held. */
+  readonly people: number;
+  /** The match record JSON of position `rid`. */
+  record(rid: number): string;
+  /** The current demographics JSON of position `rid`. */
+  person(rid: number): string;
+  /** Releases the file. */
+  close(): void;
+}
+
+/** Adds documents in position order, then publishes them under a stamp. */
+export interface MatchDocsWriter {
+  /** Adds the documents of the next position. */
+  add(record: string, person: string): void;
+  /** Makes the documents readable by {@link openMatchDocs} under `stamp` (atomically). */
+  finish(stamp: string): void;
+  /** Throws away what was written (the build failed). */
+  abandon(): void;
+}
+
+const MAGIC = Buffer.from('NHSDOCS1', 'latin1');
+const TRAILER = 3 * 8 + MAGIC.length;
+/** Bytes gathered before each write. */
+const WRITE_BUFFER = 4 << 20;
+
+/**
+ * Where the documents of a register file live (`undefined`: in memory).
+ * @param registerPath - the DuckDB file, or `:memory:`
+ */
+export function matchDocsPath(registerPath: string | undefined): string | undefined {
+  return registerPath === undefined || registerPath === ':memory:'
+    ? undefined
+    : `${registerPath}.match-docs`;
+}
+
+/** A growable float64 list. */
+class Offsets {
+  #values = new Float64Array(1 << 16);
+  length = 0;
+
+  push(value: number): void {
+    if (this.length === this.#values.length) {
+      const grown = new Float64Array(this.#values.length * 2);
+      grown.set(this.#values);
+      this.#values = grown;
+    }
+    this.#values[this.length] = value;
+    this.length += 1;
+  }
+
+  bytes(): Buffer {
+    return Buffer.from(this.#values.buffer, 0, this.length * 8);
+  }
+}
+
+class FileDocsWriter implements MatchDocsWriter {
+  readonly #path: string;
+  readonly #temp: string;
+  readonly #fd: number;
+  readonly #offsets = new Offsets();
+  #buffer = Buffer.allocUnsafe(WRITE_BUFFER);
+  #used = 0;
+  #written = 0;
+  #open = true;
+
+  constructor(path: string) {
+    this.#path = path;
+    this.#temp = `${path}.${String(process.pid)}.tmp`;
+    this.#fd = openSync(this.#temp, 'w');
+    this.#put(MAGIC.toString('latin1'), 'latin1');
+    this.#offsets.push(this.#written + this.#used);
+  }
+
+  #flush(): void {
+    let done = 0;
+    while (done < this.#used) {
+      done += writeSync(this.#fd, this.#buffer, done, this.#used - done);
+    }
+    this.#written += this.#used;
+    this.#used = 0;
+  }
+
+  #put(text: string, encoding: BufferEncoding = 'utf8'): void {
+    // A UTF-8 character takes at most three bytes per UTF-16 unit.
+    const most = text.length * 3;
+    if (this.#used + most > this.#buffer.length) {
+      this.#flush();
+      if (most > this.#buffer.length) {
+        this.#buffer = Buffer.allocUnsafe(most);
+      }
+    }
+    this.#used += this.#buffer.write(text, this.#used, encoding);
+  }
+
+  add(record: string, person: string): void {
+    this.#put(record);
+    this.#offsets.push(this.#written + this.#used);
+    this.#put(person);
+    this.#offsets.push(this.#written + this.#used);
+  }
+
+  finish(stamp: string): void {
+    this.#flush();
+    const offsetsAt = this.#written;
+    const offsets = this.#offsets.bytes();
+    writeSync(this.#fd, offsets, 0, offsets.length, offsetsAt);
+    const stampBytes = Buffer.from(stamp, 'utf8');
+    writeSync(this.#fd, stampBytes, 0, stampBytes.length, offsetsAt + offsets.length);
+    const trailer = Buffer.alloc(TRAILER);
+    trailer.writeDoubleLE(offsetsAt, 0);
+    trailer.writeDoubleLE(this.#offsets.length, 8);
+    trailer.writeDoubleLE(stampBytes.length, 16);
+    MAGIC.copy(trailer, 24);
+    writeSync(this.#fd, trailer, 0, TRAILER, offsetsAt + offsets.length + stampBytes.length);
+    this.#open = false;
+    closeSync(this.#fd);
+    renameSync(this.#temp, this.#path);
+  }
+
+  abandon(): void {
+    if (this.#open) {
+      this.#open = false;
+      closeSync(this.#fd);
+    }
+    rmSync(this.#temp, { force: true });
+  }
+}
+
+class FileDocs implements MatchDocs {
+  readonly people: number;
+  readonly #fd: number;
+  readonly #offsets: Float64Array;
+  #scratch = Buffer.allocUnsafe(64 << 10);
+
+  constructor(fd: number, offsets: Float64Array) {
+    this.#fd = fd;
+    this.#offsets = offsets;
+    this.people = (offsets.length - 1) / 2;
+  }
+
+  #doc(n: number): string {
+    const start = this.#offsets[n];
+    const end = this.#offsets[n + 1];
+    if (start === undefined || end === undefined) {
+      throw new RangeError(`no match document at position ${String(n >> 1)}`);
+    }
+    const length = end - start;
+    if (length > this.#scratch.length) {
+      this.#scratch = Buffer.allocUnsafe(length);
+    }
+    let read = 0;
+    while (read < length) {
+      const got = readSync(this.#fd, this.#scratch, read, length - read, start + read);
+      if (got === 0) {
+        throw new Error('the match documents file ends early');
+      }
+      read += got;
+    }
+    return this.#scratch.toString('utf8', 0, length);
+  }
+
+  record(rid: number): string {
+    return this.#doc(2 * rid);
+  }
+
+  person(rid: number): string {
+    return this.#doc(2 * rid + 1);
+  }
+
+  close(): void {
+    closeSync(this.#fd);
+  }
+}
+
+function readExactly(fd: number, bytes: Uint8Array, position: number): boolean {
+  let read = 0;
+  while (read < bytes.length) {
+    const got = readSync(fd, bytes, read, bytes.length - read, position + read);
+    if (got === 0) {
+      return false;
+    }
+    read += got;
+  }
+  return true;
+}
+
+/** The offsets of a documents file when it is whole and carries `stamp`. */
+function readOffsets(fd: number, stamp: string): Float64Array | undefined {
+  const size = fstatSync(fd).size;
+  if (size < MAGIC.length + TRAILER) {
+    return undefined;
+  }
+  const trailer = Buffer.alloc(TRAILER);
+  if (!readExactly(fd, trailer, size - TRAILER) || !trailer.subarray(24).equals(MAGIC)) {
+    return undefined;
+  }
+  const offsetsAt = trailer.readDoubleLE(0);
+  const count = trailer.readDoubleLE(8);
+  const stampLength = trailer.readDoubleLE(16);
+  if (offsetsAt + count * 8 + stampLength + TRAILER !== size || count % 2 !== 1) {
+    return undefined;
+  }
+  const stored = Buffer.alloc(stampLength);
+  if (!readExactly(fd, stored, offsetsAt + count * 8) || stored.toString('utf8') !== stamp) {
+    return undefined;
+  }
+  const offsets = new Float64Array(count);
+  const ok = readExactly(fd, new Uint8Array(offsets.buffer), offsetsAt);
+  return ok && offsets[count - 1] === offsetsAt ? offsets : undefined;
+}
+
+/**
+ * Opens the documents of an index built under `stamp`; `undefined` when they are missing, were
+ * built for another stamp, or the file is not whole (the index is then rebuilt).
+ * @param path - the documents file (`matchDocsPath`), or `undefined` for none on disk
+ * @param stamp - the stamp of the index in the register
+ */
+export function openMatchDocs(path: string | undefined, stamp: string): MatchDocs | undefined {
+  if (path === undefined) {
+    return undefined;
+  }
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch {
+    return undefined;
+  }
+  const offsets = readOffsets(fd, stamp);
+  if (offsets === undefined) {
+    closeSync(fd);
+    return undefined;
+  }
+  return new FileDocs(fd, offsets);
+}
+
+/** Documents of a `:memory:` register, kept in the process. */
+class MemoryDocs implements MatchDocs, MatchDocsWriter {
+  readonly #docs: string[] = [];
+  readonly #published: Map<string, MemoryDocs>;
+  readonly #key: string;
+  #finished = false;
+
+  constructor(published: Map<string, MemoryDocs>, key: string) {
+    this.#published = published;
+    this.#key = key;
+  }
+
+  get people(): number {
+    return this.#docs.length / 2;
+  }
+
+  add(record: string, person: string): void {
+    this.#docs.push(record, person);
+  }
+
+  finish(stamp: string): void {
+    this.#finished = true;
+    this.#published.set(`${this.#key}|${stamp}`, this);
+  }
+
+  abandon(): void {
+    if (!this.#finished) {
+      this.#docs.length = 0;
+    }
+  }
+
+  #doc(n: number): string {
+    const doc = this.#docs[n];
+    if (doc === undefined) {
+      throw new RangeError(`no match document at position ${String(n >> 1)}`);
+    }
+    return doc;
+  }
+
+  record(rid: number): string {
+    return this.#doc(2 * rid);
+  }
+
+  person(rid: number): string {
+    return this.#doc(2 * rid + 1);
+  }
+
+  close(): void {
+    // Nothing to release: the documents live as long as their register.
+  }
+}
+
+/**
+ * Where one register's documents are written and found: a file beside the register, or (for a
+ * `:memory:` register) this process's memory, keyed by the register's handle.
+ */
+export interface MatchDocsHome {
+  writer(): MatchDocsWriter;
+  open(stamp: string): MatchDocs | undefined;
+}
+
+const inMemory = new WeakMap<object, Map<string, MemoryDocs>>();
+
+/**
+ * The home of a register's documents.
+ * @param registerPath - the DuckDB file, or `:memory:` / `undefined`
+ * @param owner - the register's handle (keys documents kept in memory)
+ */
+export function matchDocsHome(registerPath: string | undefined, owner: object): MatchDocsHome {
+  const path = matchDocsPath(registerPath);
+  if (path !== undefined) {
+    return { writer: () => new FileDocsWriter(path), open: (stamp) => openMatchDocs(path, stamp) };
+  }
+  const published = inMemory.get(owner) ?? new Map<string, MemoryDocs>();
+  inMemory.set(owner, published);
+  return {
+    writer: () => {
+      published.clear();
+      return new MemoryDocs(published, 'docs');
+    },
+    open: (stamp) => published.get(`docs|${stamp}`),
+  };
+}
