@@ -16,7 +16,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { DEFAULT_BLOCKING_RULES, DEFAULT_KEY_CAP } from '../src/matching/blocking.js';
+import { DEFAULT_BLOCKING_RULES } from '../src/matching/blocking.js';
 import {
   blockingKeysSql,
   buildMatchTableSql,
@@ -31,7 +31,7 @@ import { SQL_KEEP } from '../src/pipeline/trace-sql-backend.js';
 import { openDuckDbMatchIndex } from '../src/storage/duckdb/duckdb-match-index.js';
 import {
   EXACT_CANDIDATES_SQL,
-  pairsSql,
+  INDEX_PAIRS_SQL,
   searchSql,
 } from '../src/storage/duckdb/duckdb-match-sql.js';
 import { openDuckDbRegisterStore } from '../src/storage/duckdb/index.js';
@@ -107,7 +107,7 @@ await conn.run(
   `CREATE OR REPLACE TEMP TABLE q_key AS SELECT id, key FROM (${blockingKeysSql(DEFAULT_BLOCKING_RULES, 'q_record', 'qid')})`,
 );
 await step('  SQL: key join to pairs', () =>
-  conn.run(`CREATE OR REPLACE TEMP TABLE p AS ${pairsSql(DEFAULT_KEY_CAP)}`),
+  conn.run(`CREATE OR REPLACE TEMP TABLE p AS ${INDEX_PAIRS_SQL}`),
 );
 const pairs = Number((await conn.runAndReadAll('SELECT count(*) FROM p')).getRows()[0]?.[0]);
 const joined = 'FROM p JOIN q_record q USING (qid) JOIN match_record r USING (rid)';
@@ -164,7 +164,7 @@ await profileQuery(
   `SELECT m.id, m.rid FROM match_record m
    SEMI JOIN (SELECT id FROM match_record USING SAMPLE ${String(records.length)} ROWS) w USING (id)`,
 );
-await profileQuery('search', searchSql(model, DEFAULT_KEY_CAP, SQL_KEEP));
+await profileQuery('search', searchSql(model, SQL_KEEP));
 rmSync(profileFile, { force: true });
 conn.closeSync();
 await store.close();

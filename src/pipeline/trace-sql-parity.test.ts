@@ -22,6 +22,7 @@ import { generateRequests } from '../synthetic/requests/generate-requests.js';
 import { RegisterPools } from '../synthetic/requests/register-pools.js';
 import { createRng } from '../synthetic/rng.js';
 import { traceRecord } from '../matching/trace-decision.js';
+import { buildInMemoryIndex } from './in-memory-index.js';
 import { matchInputFromRequestRow } from './in-memory-request.js';
 import { trainInMemory } from './in-memory-train.js';
 import { openRequestStream, type SourceRow } from './request-source.js';
@@ -227,5 +228,34 @@ describe('SQL and in-process execution of one model', () => {
     const rebuilt = await openDuckDbMatchIndex(store);
     expect(rebuilt.status).toMatchObject({ rebuilt: true, people: PEOPLE });
     await rebuilt.close();
+  });
+  // Last: it rebuilds the store's index with another cap, under the handle opened above.
+  it('skip the same keys over a small cap, and count them the same for the estimate', async () => {
+    const cap = 3;
+    const capped = await openDuckDbMatchIndex(store, { cap });
+    try {
+      const memory = buildInMemoryIndex(register.records, { cap });
+      const found = await capped.search(records, defaultModel(), { keep: Infinity });
+      let pairs = 0;
+      records.forEach((record, i) => {
+        const sql = (found[i] ?? []).map((c) => c.id).sort();
+        expect(sql).toEqual(
+          memory
+            .candidates(record)
+            .map((c) => c.id)
+            .sort(),
+        );
+        pairs += sql.length;
+      });
+      expect(pairs).toBeGreaterThan(0);
+      expect(Object.values(memory.stats.cappedKeys).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+      const counts = await capped.keyCounts(records);
+      const overCap = counts.register.flatMap((byKey) =>
+        [...byKey.values()].filter((n) => n > cap),
+      );
+      expect(overCap.length).toBeGreaterThan(0);
+    } finally {
+      await capped.close();
+    }
   });
 });

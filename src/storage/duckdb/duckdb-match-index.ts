@@ -38,7 +38,7 @@ import {
   EXACT_CANDIDATES_SQL,
   keyCountsSql,
   ruleKeyTableSql,
-  ruleMatchesSql,
+  RULE_MATCHES_SQL,
   searchSql,
 } from './duckdb-match-sql.js';
 
@@ -46,8 +46,9 @@ import {
  * Bump when the match records, the match SQL or the key SQL change meaning: a stored index of
  * another version is rebuilt, never mixed with new code.
  */
-// 5: person_json holds the current demographics only; 6: documents in a file of their own
-export const MATCH_INDEX_VERSION = 6;
+// 5: person_json holds the current demographics only; 6: documents in a file of their own;
+// 7: match_key holds no key over the cap (match_key_capped counts those)
+export const MATCH_INDEX_VERSION = 7;
 
 /** Settings of {@link openDuckDbMatchIndex}. */
 export interface DuckDbMatchIndexOptions {
@@ -133,7 +134,7 @@ interface BuildTargets {
 
 async function buildIndex(
   { conn, reader, docs }: BuildTargets,
-  rules: readonly BlockingRule[],
+  { rules, cap }: { readonly rules: readonly BlockingRule[]; readonly cap: number },
   options: DuckDbMatchIndexOptions,
 ): Promise<void> {
   // No table of the index needs its rows in insertion order (every query that returns rows
@@ -189,10 +190,15 @@ async function buildIndex(
   await conn.run('DROP TABLE match_base');
   await conn.run('DROP TABLE match_stage');
   await run('numbers', BUILD_NUMBER_SQL);
-  const [create = '', ...inserts] = buildKeySql(rules);
-  await conn.run(create);
-  for (const [i, sql] of inserts.entries()) {
-    await run(`blocking keys of rule ${rules[i]?.id ?? String(i)}`, sql);
+  const keys = buildKeySql(rules, cap);
+  for (const sql of keys.create) {
+    await conn.run(sql);
+  }
+  for (const [i, statements] of keys.perRule.entries()) {
+    options.onBuildStep?.(`blocking keys of rule ${rules[i]?.id ?? String(i)}`);
+    for (const sql of statements) {
+      await conn.run(sql);
+    }
   }
   await conn.run('RESET preserve_insertion_order');
 }
@@ -275,7 +281,7 @@ class DuckDbMatchIndex implements MatchIndex {
       return found;
     }
     await this.#loadRequests(requests, this.rules);
-    const reader = await this.#conn.runAndReadAll(searchSql(model, this.cap, options.keep));
+    const reader = await this.#conn.runAndReadAll(searchSql(model, options.keep));
     const comparisons = model.comparisons.length;
     for (const row of reader.getRows()) {
       const [qid, id, rid, weight, ...gammas] = row;
@@ -410,7 +416,7 @@ class DuckDbMatchIndex implements MatchIndex {
       return 0;
     }
     await this.#loadRequests(requests, this.rules);
-    return Number(await scalar(this.#conn, ruleMatchesSql(this.cap)));
+    return Number(await scalar(this.#conn, RULE_MATCHES_SQL));
   }
 
   async keyCounts(requests: readonly MatchRecord[]): Promise<BlockingKeyCounts> {
@@ -468,7 +474,7 @@ export async function openDuckDbMatchIndex(
       const writer = home.writer();
       await conn.run('BEGIN TRANSACTION');
       try {
-        await buildIndex({ conn, reader, docs: writer }, rules, options);
+        await buildIndex({ conn, reader, docs: writer }, { rules, cap }, options);
         await conn.run('DELETE FROM match_index_meta');
         await conn.run(
           `INSERT INTO match_index_meta SELECT $1, count(*), current_timestamp FROM match_record`,

@@ -48,23 +48,42 @@ export const BUILD_NUMBER_SQL = `CREATE OR REPLACE TABLE match_number AS
   SELECT unnest(superseded) AS number, rid, id FROM match_record`;
 
 /**
- * The register's blocking keys under every rule: the statements that make `match_key`, one
- * insert per rule (one statement for all rules ran out of memory at 10,000,000 people).
+ * The register's blocking keys under every rule: the statements that make `match_key` (the
+ * keys a search may use) and `match_key_capped` (keys shared by more than `cap` records, with
+ * their counts: never blocked on, kept for the pair-count estimate). Per rule, its keys are
+ * staged, the capped ones counted, and the rest inserted (one statement for all rules ran out
+ * of memory at 10,000,000 people). With the cap applied here, a chunk's search reads
+ * `match_key` once instead of twice.
  * @param rules - the blocking rules
+ * @param cap - the key cap
+ * @returns the statements that create the tables, then each rule's statements
  */
-export function buildKeySql(rules: readonly BlockingRule[]): string[] {
-  return [
-    'CREATE OR REPLACE TABLE match_key (key UBIGINT, rid INTEGER)',
-    ...rules.map(
-      (rule) =>
-        `INSERT INTO match_key SELECT key, id FROM (${ruleKeysSql(rule, 'match_record', 'rid')})`,
-    ),
-  ];
+export function buildKeySql(
+  rules: readonly BlockingRule[],
+  cap: number,
+): { create: string[]; perRule: string[][] } {
+  return {
+    create: [
+      'CREATE OR REPLACE TABLE match_key (key UBIGINT, rid INTEGER)',
+      'CREATE OR REPLACE TABLE match_key_capped (key UBIGINT, people BIGINT)',
+    ],
+    perRule: rules.map((rule) => [
+      // A table in the register file, not a TEMP table: see buildIndex.
+      `CREATE OR REPLACE TABLE match_key_stage AS
+        SELECT key, id AS rid FROM (${ruleKeysSql(rule, 'match_record', 'rid')})`,
+      `INSERT INTO match_key_capped SELECT key, count(*) FROM match_key_stage
+        GROUP BY key HAVING count(*) > ${String(cap)}`,
+      `INSERT INTO match_key SELECT s.key, s.rid FROM match_key_stage s
+        ANTI JOIN match_key_capped c USING (key)`,
+      'DROP TABLE match_key_stage',
+    ]),
+  };
 }
 
 /**
  * For a pair-count estimate: each key the requests in `q_record` carry, as text with its rule's
- * position, how many requests carry it, and how many register records (`match_key`) do.
+ * position, how many requests carry it, and how many register records do (`match_key`, or
+ * `match_key_capped` for keys over the cap).
  * @param rules - the rules the index was built with
  */
 export function keyCountsSql(rules: readonly BlockingRule[]): string {
@@ -72,18 +91,30 @@ export function keyCountsSql(rules: readonly BlockingRule[]): string {
       SELECT rule, text, any_value(key) AS key, count(*) AS requests
       FROM (${keyTextsSql(rules, 'q_record', 'qid')}) GROUP BY rule, text
     ),
-    r AS (SELECT m.key, count(*) AS people FROM match_key m SEMI JOIN q USING (key) GROUP BY m.key)
+    r AS (
+      SELECT m.key, count(*) AS people FROM match_key m SEMI JOIN q USING (key) GROUP BY m.key
+      UNION ALL
+      SELECT c.key, c.people FROM match_key_capped c SEMI JOIN q USING (key)
+    )
     SELECT q.rule, q.text, q.requests, coalesce(r.people, 0) AS people
     FROM q LEFT JOIN r USING (key) ORDER BY q.rule, q.text`;
 }
 
 /**
- * The blocked pairs `(qid, rid)` of the requests in `q_key` (keys of the chunk), skipping keys
- * held by more than `cap` register records, each pair once.
- * @param cap - the key cap
- * @param keyTable - the register key table (`match_key`, or a one-rule key table)
+ * The blocked pairs `(qid, rid)` of the requests in `q_key` (keys of the chunk) through the
+ * index's `match_key`, which holds no key over the cap; each pair once.
  */
-export function pairsSql(cap: number, keyTable = 'match_key'): string {
+export const INDEX_PAIRS_SQL = `SELECT DISTINCT qk.id AS qid, m.rid
+  FROM q_key qk JOIN match_key m USING (key)`;
+
+/**
+ * The blocked pairs `(qid, rid)` of the requests in `q_key` through a key table that holds every
+ * key (a one-rule key table for training), skipping keys held by more than `cap` register
+ * records, each pair once.
+ * @param cap - the key cap
+ * @param keyTable - the register key table
+ */
+export function cappedPairsSql(cap: number, keyTable: string): string {
   return `SELECT DISTINCT qk.id AS qid, rk.rid
     FROM q_key qk
     JOIN (SELECT m.key, m.rid FROM ${keyTable} m SEMI JOIN q_key USING (key)) rk USING (key)
@@ -127,16 +158,15 @@ export function scoredPairsSql(model: MatchModel, pairs: string): string {
  * records are read by position from the index's documents (`match-docs.ts`), since a join here
  * would read the register's whole record column at every chunk.
  * @param model - the model
- * @param cap - the key cap
  * @param keep - candidates kept by rank (`Infinity`: all)
  */
-export function searchSql(model: MatchModel, cap: number, keep: number): string {
+export function searchSql(model: MatchModel, keep: number): string {
   const gammas = model.comparisons.map((_, c) => `k.g${String(c)}`).join(', ');
   const kept = Number.isFinite(keep)
     ? `rank <= ${String(keep)} OR number_holder OR alphanumeric_candidate
        OR (r_family = best_family AND r_birth = best_birth)`
     : 'TRUE';
-  return `WITH scored AS (${scoredPairsSql(model, pairsSql(cap))}),
+  return `WITH scored AS (${scoredPairsSql(model, INDEX_PAIRS_SQL)}),
     ranked AS (
       SELECT *, row_number() OVER w AS rank,
         first_value(r_family) OVER w AS best_family, first_value(r_birth) OVER w AS best_birth
@@ -155,7 +185,7 @@ export function searchSql(model: MatchModel, cap: number, keep: number): string 
 export function blockedVectorsSql(model: MatchModel, cap: number): string {
   const gammas = model.comparisons.map((_, c) => `g${String(c)}`).join(', ');
   return `SELECT ${gammas}, count(*) AS n
-    FROM (${scoredPairsSql(model, pairsSql(cap, 'rule_key'))})
+    FROM (${scoredPairsSql(model, cappedPairsSql(cap, 'rule_key'))})
     GROUP BY ALL ORDER BY ALL`;
 }
 
@@ -168,19 +198,14 @@ export function ruleKeyTableSql(rule: BlockingRule): string {
     SELECT key, id AS rid FROM (${ruleKeysSql(rule, 'match_record', 'rid')})`;
 }
 
-/**
- * Pairs among the blocked ones that the λ rules accept (`acceptedByRules`).
- * @param cap - the key cap
- */
-export function ruleMatchesSql(cap: number): string {
-  return `SELECT count(*) FROM (${pairsSql(cap)}) p
+/** Pairs among the blocked ones that the λ rules accept (`acceptedByRules`). */
+export const RULE_MATCHES_SQL = `SELECT count(*) FROM (${INDEX_PAIRS_SQL}) p
     JOIN q_record q USING (qid) JOIN match_record r USING (rid)
     WHERE (q.nhs_number IS NOT NULL AND q.nhs_number = r.nhs_number)
       OR (q.family_name = r.family_name AND q.given_first = r.given_first
         AND q.birth_day IS NOT NULL AND q.birth_year = r.birth_year
         AND q.birth_month = r.birth_month AND q.birth_day = r.birth_day
         AND q.pc_full = r.pc_full)`;
-}
 
 /**
  * The deterministic cascade's candidates by exact joins: the holder of the supplied number, and
