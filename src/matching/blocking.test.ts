@@ -29,14 +29,37 @@ describe('blockingKeys', () => {
       givenNames: 'Ann',
       birthDate: '1980-01-02',
     });
-    expect(new Set(blockingKeys(rule('family-initial-year'), record))).toEqual(
+    const keys = blockingKeys(rule('family-initial-year-month-or-day'), record);
+    expect(new Set(keys.filter((key) => key.endsWith('|m1')))).toEqual(
       new Set([
-        'family-initial-year|JONES|A|1980',
-        'family-initial-year|JONESSMITH|A|1980',
-        'family-initial-year|PICKLES|A|1980',
-        'family-initial-year|SMITH|A|1980',
+        'family-initial-year-month-or-day|JONES|A|1980|m1',
+        'family-initial-year-month-or-day|JONESSMITH|A|1980|m1',
+        'family-initial-year-month-or-day|PICKLES|A|1980|m1',
+        'family-initial-year-month-or-day|SMITH|A|1980|m1',
       ]),
     );
+    expect(keys).toHaveLength(12);
+  });
+
+  it('blocks dates that share the month or the day, or swap them, but not one-part-only dates', () => {
+    const familyRule = rule('family-initial-year-month-or-day');
+    const keysOf = (birthDate: string | undefined) =>
+      blockingKeys(
+        familyRule,
+        buildMatchRecord({
+          familyName: 'Jones',
+          givenNames: 'Ann',
+          ...(birthDate === undefined ? {} : { birthDate }),
+        }),
+      );
+    const shares = (a: string, b: string) => keysOf(a).some((key) => keysOf(b).includes(key));
+    expect(keysOf('1980-03-07').map((key) => key.split('|').at(-1))).toEqual(['m3', 'd7', 's3-7']);
+    expect(shares('1980-03-07', '1980-03-17')).toBe(true); // day typo
+    expect(shares('1980-03-07', '1980-08-07')).toBe(true); // month typo
+    expect(shares('1980-03-07', '1980-07-03')).toBe(true); // day and month swapped
+    expect(shares('1980-03-07', '1980-04-08')).toBe(false);
+    expect(shares('1980-03-07', '1981-03-07')).toBe(false);
+    expect(keysOf(undefined)).toEqual([]);
   });
 
   it('puts both names in name-phonetic, so swapped names share a key', () => {

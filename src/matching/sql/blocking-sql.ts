@@ -13,6 +13,13 @@ const PART_SQL: Readonly<Record<KeyPart, (t: string) => string>> = {
   'birth-date': (t) => `(CASE WHEN ${t}.birth_day IS NULL THEN [] ELSE [${t}.birth_digits] END)`,
   'birth-year': (t) =>
     `(CASE WHEN ${t}.birth_year IS NULL THEN [] ELSE [CAST(${t}.birth_year AS VARCHAR)] END)`,
+  'birth-month-or-day': (t) => `list_filter([
+      'm' || ${t}.birth_month,
+      'd' || ${t}.birth_day,
+      CASE WHEN ${t}.birth_month IS NOT NULL AND ${t}.birth_day IS NOT NULL
+        THEN 's' || least(${t}.birth_month, ${t}.birth_day) || '-'
+          || greatest(${t}.birth_month, ${t}.birth_day) END
+    ], lambda v: v IS NOT NULL)`,
   'family-name': (t) => `${t}.family_keys`,
   'family-phonetic': (t) => `${t}.family_phonetic`,
   'given-initial': (t) =>
