@@ -66,7 +66,11 @@ const AT = Object.fromEntries(TRACE_RESPONSE_COLUMNS.map((column, i) => [column,
   number
 >;
 
-const isoToPds = (iso: string | undefined): string =>
+/**
+ * An ISO date or date-time as a PDS MESH date (`YYYYMMDD`); blank when missing.
+ * @param iso - `YYYY-MM-DD…`
+ */
+export const isoToPds = (iso: string | undefined): string =>
   iso === undefined ? '' : iso.slice(0, 10).replaceAll('-', '');
 
 const ADDRESS_LINES = [

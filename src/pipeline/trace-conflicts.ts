@@ -1,5 +1,6 @@
 import { currentAddress, currentName, type RegisterPerson } from '../core/person.js';
 import type { PdsMeshRequestRow } from '../formats/pds-mesh-columns.js';
+import { isoToPds } from '../formats/pds-mesh-response.js';
 import { sameDwelling } from '../matching/comparisons/dwelling.js';
 import type { MatchRecord } from '../matching/index.js';
 
@@ -34,8 +35,6 @@ export interface Conflict {
   /** The register's value. */
   readonly register: string;
 }
-
-const isoToPds = (iso: string): string => iso.slice(0, 10).replaceAll('-', '');
 
 function addressText(row: PdsMeshRequestRow): string {
   return [
@@ -119,7 +118,7 @@ export function matchedConflicts(
       });
     }
   }
-  const death = person.deceasedDateTime === undefined ? '' : isoToPds(person.deceasedDateTime);
+  const death = isoToPds(person.deceasedDateTime);
   const localDeath = row.DATE_OF_DEATH.trim();
   if (death !== '' && (localDeathIso === undefined || isoToPds(localDeathIso) !== death)) {
     conflicts.push({
