@@ -362,10 +362,15 @@ class DuckDbMatchIndex implements MatchIndex {
     const reader = await this.#conn.runAndReadAll(
       'SELECT m.id, m.rid FROM match_record m SEMI JOIN want_id w ON w.v = m.id',
     );
+    // The documents were written by JSON.stringify, which leaves out absent members: no nulls
+    // to drop, as personFromJson does for DuckDB's JSON.
     return new Map(
       reader
         .getRows()
-        .map(([id, rid]) => [String(id), personFromJson(this.#docs.person(Number(rid)))]),
+        .map(([id, rid]) => [
+          String(id),
+          JSON.parse(this.#docs.person(Number(rid))) as RegisterPerson,
+        ]),
     );
   }
 
