@@ -53,6 +53,7 @@ export async function openTraceBackend(
     let shown = 0;
     const started = performance.now();
     const opened = openDuckDbMatchIndex(store, {
+      warmDocuments: true,
       onBuildProgress: (people) => {
         if (people - shown >= 1_000_000) {
           shown = people;

@@ -60,6 +60,11 @@ export interface DuckDbMatchIndexOptions {
   readonly onBuildProgress?: (people: number) => void;
   /** Told the name of each set-based step of the build as it starts (after the people). */
   readonly onBuildStep?: (step: string) => void;
+  /**
+   * Read the documents file through in the background once open (`MatchDocs.warm`), for work
+   * that will read many documents (a trace, training). Default false.
+   */
+  readonly warmDocuments?: boolean;
 }
 
 /** Something that hands out connections to the register's database. */
@@ -509,6 +514,9 @@ export async function openDuckDbMatchIndex(
       buildSeconds: rebuilt ? (performance.now() - started) / 1000 : 0,
       keys,
     };
+    if (options.warmDocuments === true) {
+      void docs.warm();
+    }
     return new DuckDbMatchIndex(conn, source, { status, rules, cap, docs, ownsDocs: true });
   } catch (error) {
     conn.closeSync();

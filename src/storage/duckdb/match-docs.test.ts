@@ -67,6 +67,19 @@ describe('match documents in a file', () => {
     expect(openMatchDocs(path, 'v6|stamp')).toBeUndefined();
   });
 
+  it('warms the page cache by reading the file through, and stops when closed', async () => {
+    write('v6|stamp');
+    const docs = openMatchDocs(matchDocsPath(register), 'v6|stamp');
+    await docs?.warm();
+    expect(docs?.record(2).length).toBeGreaterThan(5 << 20);
+    docs?.close();
+    const again = openMatchDocs(matchDocsPath(register), 'v6|stamp');
+    const warming = again?.warm();
+    again?.close();
+    await expect(warming).resolves.toBeUndefined();
+    expect(matchDocsHome(':memory:', {}).open('none')).toBeUndefined();
+  });
+
   it('leaves the published file as it was when a build is abandoned', () => {
     write('v6|first');
     const writer = matchDocsHome(register, {}).writer();
