@@ -481,9 +481,10 @@ export async function openDuckDbMatchIndex(
     const rebuilt = docs === undefined;
     if (docs === undefined) {
       const reader = await source.connect();
-      const writer = home.writer();
       await conn.run('BEGIN TRANSACTION');
+      let writer: MatchDocsWriter | undefined;
       try {
+        writer = home.writer();
         await buildIndex({ conn, reader, docs: writer }, { rules, cap }, options);
         await conn.run('DELETE FROM match_index_meta');
         await conn.run(
@@ -495,7 +496,7 @@ export async function openDuckDbMatchIndex(
         writer.finish(stamp);
         await conn.run('COMMIT');
       } catch (error) {
-        writer.abandon();
+        writer?.abandon();
         await conn.run('ROLLBACK');
         throw error;
       } finally {
