@@ -28,6 +28,7 @@ import type {
   VectorCounts,
 } from '../match-index.js';
 import { personFromJson, personJsonSql } from './duckdb-read-sql.js';
+import { decodeMatchRecord, encodeMatchRecord } from '../../matching/record-codec.js';
 import { matchDocsHome, type MatchDocs, type MatchDocsWriter } from './match-docs.js';
 import {
   BUILD_NUMBER_SQL,
@@ -47,8 +48,9 @@ import {
  * another version is rebuilt, never mixed with new code.
  */
 // 5: person_json holds the current demographics only; 6: documents in a file of their own;
-// 7: match_key holds no key over the cap (match_key_capped counts those)
-export const MATCH_INDEX_VERSION = 7;
+// 7: match_key holds no key over the cap (match_key_capped counts those); 8: compact records
+// apart from the demographics in the documents file
+export const MATCH_INDEX_VERSION = 8;
 
 /** Settings of {@link openDuckDbMatchIndex}. */
 export interface DuckDbMatchIndexOptions {
@@ -171,13 +173,13 @@ async function buildIndex(
       for (const [doc] of rows) {
         const json = String(doc);
         const person = personFromJson(json);
-        const record = JSON.stringify(fromRegisterPerson(person));
+        const record = fromRegisterPerson(person);
         stage.appendInteger(rid);
         stage.appendVarchar(person.nhsNumber);
-        stage.appendVarchar(record);
+        stage.appendVarchar(JSON.stringify(record));
         stage.endRow();
         // Only what a trace answer shows (its current name and address).
-        docs.add(record, JSON.stringify(currentDemographics(person)));
+        docs.add(encodeMatchRecord(record), JSON.stringify(currentDemographics(person)));
         rid += 1;
       }
       options.onBuildProgress?.(rid);
@@ -254,7 +256,7 @@ class DuckDbMatchIndex implements MatchIndex {
   }
 
   #record(rid: unknown): MatchRecord {
-    return JSON.parse(this.#docs.record(Number(rid))) as MatchRecord;
+    return decodeMatchRecord(this.#docs.record(Number(rid)));
   }
 
   /** Loads request records into `q_record` and their keys (under `rules`) into `q_key`. */

@@ -49,8 +49,20 @@ describe('match documents in a file', () => {
       expect(docs?.person(rid)).toBe(person);
     });
     expect(() => docs?.record(DOCS.length)).toThrow(/no match document at position 4/);
+    expect(() => docs?.person(-1)).toThrow(/no match document at position -1/);
     docs?.close();
     expect(readdirSync(dir)).toEqual(['register.duckdb.match-docs']);
+  });
+
+  it('keeps the records together, ahead of the demographics', () => {
+    write('v8|stamp');
+    const file = readFileSync(matchDocsPath(register) ?? '');
+    const records = DOCS.map(([record]) => record).join('');
+    const people = DOCS.map(([, person]) => person).join('');
+    expect(file.subarray(0, 8).toString('latin1')).toBe('NHSDOCS2');
+    expect(
+      file.toString('utf8', 8, 8 + Buffer.byteLength(records) + Buffer.byteLength(people)),
+    ).toBe(records + people);
   });
 
   it('is not used under another stamp, when missing, cut short or not a documents file', () => {
