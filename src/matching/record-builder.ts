@@ -57,7 +57,7 @@ function uniqueExcept(values: readonly string[], except: string | undefined): st
 }
 
 /** A {@link MatchRecord} under construction. */
-type RecordDraft = { -readonly [K in keyof MatchRecord]?: MatchRecord[K] };
+export type RecordDraft = { -readonly [K in keyof MatchRecord]?: MatchRecord[K] };
 
 /**
  * Builds the comparable record from raw fields. Both sides of every pair go through this one

@@ -8,6 +8,7 @@
  *
  * Written by hand: it is the record type's own layout, which no library knows.
  */
+import type { RecordDraft } from './record-builder.js';
 import type { AddressKey, BirthDateParts, MatchRecord, PostcodeParts } from './record.js';
 
 /** An absent optional member. */
@@ -118,9 +119,6 @@ export function encodeMatchRecord(record: MatchRecord): string {
   return JSON.stringify(encoded);
 }
 
-/** A match record whose optional members are set one by one, in the record type's order. */
-type RecordDraft = { -readonly [K in keyof MatchRecord]: MatchRecord[K] };
-
 /**
  * The record of a compact text made by {@link encodeMatchRecord}: optional members absent
  * (not `undefined`) as the record builder leaves them, members in the builder's order.
@@ -144,7 +142,7 @@ export function decodeMatchRecord(text: string): MatchRecord {
     address,
     historicAddresses,
   ] = JSON.parse(text) as EncodedRecord;
-  const record: Partial<RecordDraft> = {};
+  const record: RecordDraft = {};
   if (nhsNumber !== NONE) {
     record.nhsNumber = nhsNumber;
   }

@@ -94,6 +94,14 @@ class Offsets {
   }
 }
 
+/** Writes the first `length` bytes of `bytes` at the file's current position. */
+function writeAll(fd: number, bytes: Buffer, length: number): void {
+  let done = 0;
+  while (done < length) {
+    done += writeSync(fd, bytes, done, length - done);
+  }
+}
+
 /** A file written front to back through a buffer. */
 class BufferedFile {
   readonly fd: number;
@@ -111,10 +119,7 @@ class BufferedFile {
   }
 
   flush(): void {
-    let done = 0;
-    while (done < this.#used) {
-      done += writeSync(this.fd, this.#buffer, done, this.#used - done);
-    }
+    writeAll(this.fd, this.#buffer, this.#used);
     this.#written += this.#used;
     this.#used = 0;
   }
@@ -142,10 +147,7 @@ class BufferedFile {
         if (got === 0) {
           break;
         }
-        let done = 0;
-        while (done < got) {
-          done += writeSync(this.fd, block, done, got - done);
-        }
+        writeAll(this.fd, block, got);
         this.#written += got;
       }
     } finally {
