@@ -38,8 +38,16 @@ export function checkMemoryLimit(value: string): string {
 /** Set to `1` to print how long each step of an import's commit takes (used by the benchmark). */
 export const PHASES_ENV = 'NHS_TRACE_IMPORT_PHASES';
 
+/** MiB, rounded. */
+const mib = (bytes: number): string => (bytes / 2 ** 20).toFixed(0);
+
 function writePhase(phase: string, seconds: number): void {
-  process.stderr.write(`phase: ${phase} ${seconds.toFixed(2)} s\n`);
+  // The process's memory after each step, split into the JavaScript heap and the rest (DuckDB
+  // lives in the rest), to show which side a large import's peak comes from.
+  const { rss, heapTotal, heapUsed } = process.memoryUsage();
+  process.stderr.write(
+    `phase: ${phase} ${seconds.toFixed(2)} s (rss ${mib(rss)} MiB, JS heap ${mib(heapUsed)} of ${mib(heapTotal)} MiB)\n`,
+  );
 }
 
 function openFailure(db: string, error: unknown): CliError {

@@ -20,7 +20,7 @@ import {
   insertNewSql,
   type RewrittenTable,
 } from './duckdb-import-sql.js';
-import { INDEXES, createIndexSql } from './duckdb-schema.js';
+import { ensureIndexes } from './duckdb-schema.js';
 
 /** Superseded chains longer than this are not followed further (they cannot arise; a guard). */
 const MAX_CHAIN_STEPS = 64;
@@ -163,14 +163,18 @@ export class DuckDbRegisterImport implements RegisterImport {
       const rekey = !(await derivationsAreCurrent(conn));
       await this.#timed('derive new values', () => deriveNewValues(conn, rekey));
       await conn.run('BEGIN TRANSACTION');
+      let summary: ImportSummary;
       try {
-        const summary = await this.#apply(rekey);
+        summary = await this.#apply(rekey);
         await this.#timed('COMMIT', () => conn.run('COMMIT'));
-        return summary;
       } catch (error) {
         await conn.run('ROLLBACK');
         throw error;
       }
+      // A rewrite dropped the indexes with the old tables. Built inside the transaction, DuckDB
+      // would build them in the COMMIT, where they cost most of its time and memory.
+      await this.#timed('indexes', () => ensureIndexes(conn));
+      return summary;
     } finally {
       await this.#end();
     }
@@ -240,13 +244,6 @@ export class DuckDbRegisterImport implements RegisterImport {
         await conn.run(sql);
       }
     });
-    if (rewrite) {
-      await this.#timed('indexes', async () => {
-        for (const index of INDEXES) {
-          await conn.run(createIndexSql(index));
-        }
-      });
-    }
     return {
       received: this.#seq,
       inserted: Number(counts['inserted'] ?? 0),

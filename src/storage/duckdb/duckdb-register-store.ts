@@ -13,7 +13,7 @@ import {
   type DuckDbImportTuning,
 } from './duckdb-import.js';
 import { personFromJson, personJsonSql } from './duckdb-read-sql.js';
-import { migrate } from './duckdb-schema.js';
+import { ensureIndexes, migrate } from './duckdb-schema.js';
 import { duckDbStats } from './duckdb-stats.js';
 
 /** The register file used when no `--db` is given. */
@@ -96,6 +96,7 @@ export class DuckDbRegisterStore implements RegisterStore {
     try {
       const conn = await instance.connect();
       await migrate(conn);
+      await ensureIndexes(conn);
       return new DuckDbRegisterStore(instance, conn, options);
     } catch (error) {
       instance.closeSync();

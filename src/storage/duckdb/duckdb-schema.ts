@@ -6,7 +6,8 @@ import { DUCKDB_REVIEW_TABLES } from './duckdb-review-schema.js';
  * Tables carry no PRIMARY KEY: DuckDB's ART constraint indexes make bulk replace-by-key
  * very slow (a million-row re-import took over a minute with one), so uniqueness of NHS Numbers is
  * kept by the import SQL, which deduplicates every batch, and lookups use plain indexes
- * ({@link INDEXES}) that a large import drops and rebuilds inside its transaction.
+ * ({@link INDEXES}) that a large import drops inside its transaction and rebuilds after it
+ * ({@link ensureIndexes}).
  */
 
 /** Lookup indexes: by NHS Number, superseded number and dictionary key. */
@@ -23,7 +24,23 @@ export const INDEXES: readonly { readonly name: string; readonly on: string }[] 
  * @param index - an entry of {@link INDEXES}
  */
 export function createIndexSql(index: (typeof INDEXES)[number]): string {
-  return `CREATE INDEX ${index.name} ON ${index.on}`;
+  return `CREATE INDEX IF NOT EXISTS ${index.name} ON ${index.on}`;
+}
+
+/**
+ * Creates whichever lookup indexes are missing, each in its own statement. A large import
+ * rewrites the register tables without them and calls this after its `COMMIT`: built inside
+ * the transaction, DuckDB defers the indexes to the `COMMIT`, where they made it 8 of the 1M
+ * import's 21 commit seconds and the 10,000,000-person import's memory peak (docs/register.md).
+ * The store also calls it when it opens a file, so a process killed between the `COMMIT` and
+ * the last index leaves a complete register that gets its indexes back the next time it is
+ * opened.
+ * @param conn - a read-write connection
+ */
+export async function ensureIndexes(conn: DuckDBConnection): Promise<void> {
+  for (const index of INDEXES) {
+    await conn.run(createIndexSql(index));
+  }
 }
 
 /** One schema change. Applied in order, each in its own transaction. */
