@@ -9,7 +9,7 @@ import {
 import type { MatchModel } from './model/model.js';
 import type { TermFrequencyLookup } from './model/term-frequency.js';
 import type { MatchRecord } from './record.js';
-import { score, type Contribution } from './weights.js';
+import { scorePair, type Contribution } from './weights.js';
 
 /** How a trace reached its outcome: a cascade step, or the probabilistic (algorithmic) score. */
 export type TraceMethod = 'cross-check' | 'alphanumeric' | 'probabilistic';
@@ -52,8 +52,18 @@ export interface TraceSettings {
 /** Date-of-birth levels that differ beyond a typing slip: another month, or another year. */
 const BIRTH_DATE_DIFFERS = new Set(['year', 'else']);
 
-function scored(request: MatchRecord, candidate: CascadeCandidate, settings: TraceSettings) {
-  const result = score(request, candidate.record, settings.model, settings.lookup);
+/**
+ * A candidate with, when a set-based search already computed it, the pair's comparison vector
+ * (level index per comparison of the model, in model order), so it is not worked out again.
+ */
+export interface LevelledCandidate extends CascadeCandidate {
+  readonly levels?: readonly number[];
+}
+
+function scored(request: MatchRecord, candidate: LevelledCandidate, settings: TraceSettings) {
+  const { record, levels } = candidate;
+  const pair = { left: request, right: record, ...(levels === undefined ? {} : { levels }) };
+  const result = scorePair(pair, settings.model, settings.lookup);
   const birth = result.contributions.find((c) => c.comparison === 'date-of-birth');
   const given = result.contributions.find((c) => c.comparison === 'given-name');
   const view: TracedCandidate = {
@@ -210,13 +220,14 @@ export function traceRecord(
  * The second step of {@link traceRecord}: every blocked candidate scored with the Fellegi-Sunter
  * model, and {@link classify} decides.
  * @param request - the request record
- * @param candidates - the register records blocked for it
+ * @param candidates - the register records blocked for it (with their comparison vectors under
+ *   `settings.model` when already computed)
  * @param notes - why the cascade step did not decide
  * @param settings - model, term frequencies, thresholds
  */
 export function probabilisticStep(
   request: MatchRecord,
-  candidates: readonly CascadeCandidate[],
+  candidates: readonly LevelledCandidate[],
   notes: readonly string[],
   settings: TraceSettings,
 ): TraceResult {

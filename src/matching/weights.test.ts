@@ -7,7 +7,7 @@ import { tfLookupFromTables } from './model/term-frequency.js';
 import { buildMatchRecord } from './record-builder.js';
 import { matchInput } from './test-support/arbitraries.js';
 import { ASHWORTH } from './test-support/fixtures.js';
-import { probabilityFromWeight, score } from './weights.js';
+import { compareRecords, probabilityFromWeight, score, scorePair } from './weights.js';
 
 const model = defaultModel();
 
@@ -58,6 +58,25 @@ describe('weight arithmetic', () => {
       Math.log2(0.65 / 0.0000005);
     expect(result.weight).toBeCloseTo(expected, 10);
     expect(result.probability).toBeCloseTo(2 ** expected / (1 + 2 ** expected), 12);
+  });
+});
+
+describe('scoring a pair whose comparison vector is known', () => {
+  const a = buildMatchRecord(ASHWORTH.margaret);
+  const b = buildMatchRecord({ ...ASHWORTH.margaret, nhsNumber: '', givenNames: 'Peggy' });
+
+  it('gives what score gives when the vector is the pair’s own', () => {
+    const levels = compareRecords(a, b, model);
+    expect(scorePair({ left: a, right: b, levels }, model)).toEqual(score(a, b, model));
+  });
+
+  it('takes each level from the vector rather than working it out again', () => {
+    const levels = model.comparisons.map((c) => c.levels.length - 1);
+    const result = scorePair({ left: a, right: b, levels }, model);
+    expect(result.contributions.map((c) => c.level)).toEqual(
+      model.comparisons.map((c) => c.levels.at(-1)?.id),
+    );
+    expect(result.weight).toBeLessThan(score(a, b, model).weight);
   });
 });
 

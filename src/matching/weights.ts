@@ -66,13 +66,39 @@ export function score(
   model: MatchModel,
   lookup?: TermFrequencyLookup,
 ): ScoreResult {
+  return scorePair({ left, right }, model, lookup);
+}
+
+/** A pair to score, with its comparison vector when already known. */
+export interface ScoredPair {
+  readonly left: MatchRecord;
+  readonly right: MatchRecord;
+  /**
+   * The pair's comparison vector under the model (`compareRecords`, or the gammas the SQL search
+   * computed, equal by test); worked out when absent.
+   */
+  readonly levels?: readonly number[];
+}
+
+/**
+ * {@link score}, reusing the pair's comparison vector when it is given.
+ * @param pair - the records, and their comparison vector when known
+ * @param model - the model
+ * @param lookup - optional term frequencies; without it no TF adjustment is made
+ */
+export function scorePair(
+  pair: ScoredPair,
+  model: MatchModel,
+  lookup?: TermFrequencyLookup,
+): ScoreResult {
+  const { left, right, levels } = pair;
   const prior = priorWeight(model.lambda);
   const tfContext = {
     minimumFrequency: model.termFrequency.minimumFrequency,
     ...(lookup ? { lookup } : {}),
   };
-  const contributions = model.comparisons.map((comparison): Contribution => {
-    const level = comparison.levels[levelIndex(comparison, left, right)];
+  const contributions = model.comparisons.map((comparison, c): Contribution => {
+    const level = comparison.levels[levels?.[c] ?? levelIndex(comparison, left, right)];
     if (level === undefined) {
       throw new Error(`comparison ${comparison.id} has no levels`);
     }

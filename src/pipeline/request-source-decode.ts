@@ -14,7 +14,8 @@ export interface DecodedCell {
 }
 
 const WINDOWS_1252 = new TextDecoder('windows-1252');
-const HIGH_BYTE = /[\u0080-\u00ff]/;
+/** A byte above ASCII in a cell read as `latin1`: only such cells need decoding. */
+export const HIGH_BYTE = /[\u0080-\u00ff]/;
 
 /**
  * Decodes a cell the CSV parser read byte for byte (as `latin1`, one character per byte) in the

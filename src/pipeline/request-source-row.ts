@@ -8,7 +8,7 @@ import {
 import { parseRequestRow, type RequestRowResult } from '../formats/pds-mesh-request.js';
 import { FIELD_LIMITS, referenceError } from '../formats/pds-mesh-request-fields.js';
 import type { RequestRowContext, RowError } from '../formats/pds-mesh-request-types.js';
-import { decodeCell, type RequestFileEncoding } from './request-source-decode.js';
+import { decodeCell, HIGH_BYTE, type RequestFileEncoding } from './request-source-decode.js';
 import type { CsvRecord } from './request-source-records.js';
 
 const REFERENCE: PdsMeshRequestColumn = 'UNIQUE REFERENCE';
@@ -36,37 +36,75 @@ export interface RowReaderSettings {
   readonly context: RequestRowContext;
 }
 
+/** A record's cells decoded, and which of them held bytes that are not in the encoding. */
+interface DecodedCells {
+  readonly texts: string[];
+  /** Positions of cells that were not valid in the encoding; `undefined` when there are none. */
+  readonly invalid: ReadonlySet<number> | undefined;
+}
+
+/** Decodes each cell (`decodeCell`); cells of plain ASCII, nearly all, are kept as they are. */
+function decodeCells(bytes: readonly string[], encoding: RequestFileEncoding): DecodedCells {
+  const texts: string[] = [];
+  let invalid: Set<number> | undefined;
+  for (const [i, cell] of bytes.entries()) {
+    if (!HIGH_BYTE.test(cell)) {
+      texts.push(cell);
+      continue;
+    }
+    const decoded = decodeCell(cell, encoding);
+    texts.push(decoded.text);
+    if (!decoded.valid) {
+      invalid ??= new Set();
+      invalid.add(i);
+    }
+  }
+  return { texts, invalid };
+}
+
+/** What the row reader works out once per file. */
+interface RowLayout {
+  /** Cells a row needs (`neededCells`). */
+  readonly needed: number;
+  /** Each mapped column and the cell it is read from, in the mapping's order. */
+  readonly columns: readonly (readonly [PdsMeshRequestColumn, number])[];
+}
+
 /** Errors in the shape of the record: cells that are not in the encoding, too few or too many. */
 function structuralErrors(
-  decoded: readonly { text: string; valid: boolean }[],
+  decoded: DecodedCells,
   settings: RowReaderSettings,
-  needed: number,
+  layout: RowLayout,
 ): RowError[] {
-  const { header, columns } = settings;
+  const { texts, invalid } = decoded;
   const errors: RowError[] = [];
-  const width = header.length;
-  if (decoded.slice(width).some((cell) => cell.text.trim() !== '')) {
+  const width = settings.header.length;
+  let extra = false;
+  for (let i = width; i < texts.length && !extra; i += 1) {
+    extra = (texts[i] ?? '').trim() !== '';
+  }
+  if (extra) {
     errors.push({
       code: '17',
       field: 'row',
-      message: `the row has ${decoded.length} cells but the header has ${width} columns`,
+      message: `the row has ${texts.length} cells but the header has ${width} columns`,
     });
-  } else if (decoded.length < Math.min(needed, width)) {
+  } else if (texts.length < Math.min(layout.needed, width)) {
     errors.push({
       code: '16',
       field: 'row',
-      message: `the row has ${decoded.length} cells but the header has ${width} columns`,
+      message: `the row has ${texts.length} cells but the header has ${width} columns`,
     });
   }
-  for (const [column, index] of columns.indexes) {
-    if (decoded[index]?.valid === false) {
-      errors.push({
-        code: '01',
-        field: column,
-        message: `${column} holds bytes that are not valid ${settings.encoding === 'utf-8' ? 'UTF-8' : 'text'} (save the file as UTF-8, or read it as windows-1252)`,
-      });
-      break;
-    }
+  const bad =
+    invalid === undefined ? undefined : layout.columns.find(([, index]) => invalid.has(index));
+  if (bad !== undefined) {
+    const [column] = bad;
+    errors.push({
+      code: '01',
+      field: column,
+      message: `${column} holds bytes that are not valid ${settings.encoding === 'utf-8' ? 'UTF-8' : 'text'} (save the file as UTF-8, or read it as windows-1252)`,
+    });
   }
   return errors;
 }
@@ -89,18 +127,21 @@ export function rowReader(
   settings: RowReaderSettings,
 ): (record: CsvRecord, rowIndex: number) => SourceRow | undefined {
   const seen = new Map<string, number>();
-  const needed = neededCells(settings.header);
+  const layout: RowLayout = {
+    needed: neededCells(settings.header),
+    columns: [...settings.columns.indexes],
+  };
   return (record, rowIndex) => {
-    const decoded = record.cells.map((cell) => decodeCell(cell, settings.encoding));
-    if (decoded.every((cell) => cell.text.trim() === '')) {
+    const decoded = decodeCells(record.cells, settings.encoding);
+    const cells = decoded.texts;
+    if (cells.every((cell) => cell.trim() === '')) {
       return undefined;
     }
     const row: Record<PdsMeshRequestColumn, string> = { ...BLANK_ROW };
-    for (const [column, index] of settings.columns.indexes) {
-      row[column] = decoded[index]?.text ?? '';
+    for (const [column, index] of layout.columns) {
+      row[column] = cells[index] ?? '';
     }
-    const cells = decoded.map((cell) => cell.text);
-    const structural = structuralErrors(decoded, settings, needed);
+    const structural = structuralErrors(decoded, settings, layout);
     let result: RequestRowResult =
       structural.length > 0 ? fail(...structural) : parseRequestRow(row, settings.context);
     const aligned = !structural.some((e) => e.code === '16' || e.code === '17');

@@ -1,7 +1,8 @@
 import type { RegisterPerson } from '../core/person.js';
-import type { CascadeCandidate, MatchRecord } from '../matching/index.js';
+import type { MatchRecord } from '../matching/index.js';
 import {
   cascadeStep,
+  type LevelledCandidate,
   probabilisticStep,
   traceDeterministic,
   type TraceResult,
@@ -66,9 +67,11 @@ async function traceChunk(
     if (step.final !== undefined) {
       return { result: step.final, candidates: exactFound };
     }
-    const candidates: CascadeCandidate[] = (blocked.get(i) ?? []).map((c) => ({
+    // The SQL's comparison vectors (equal to compareRecords', by test) are reused for scoring.
+    const candidates: LevelledCandidate[] = (blocked.get(i) ?? []).map((c) => ({
       id: c.id,
       record: c.record,
+      levels: c.gammas,
     }));
     return { result: probabilisticStep(p.record, candidates, step.notes, trace), candidates };
   });

@@ -92,6 +92,27 @@ describe('match documents in a file', () => {
     expect(matchDocsHome(':memory:', {}).open('none')).toBeUndefined();
   });
 
+  it('keeps the records in memory once warmed, when they fit the budget', async () => {
+    write('v6|stamp');
+    const path = matchDocsPath(register) ?? '';
+    const warmed = openMatchDocs(path, 'v6|stamp');
+    const cold = openMatchDocs(path, 'v6|stamp');
+    await warmed?.warm();
+    await cold?.warm(0);
+    // The first record's bytes change on disk (same length): only the cold handle sees it.
+    const bytes = readFileSync(path);
+    bytes.write('{"b":2}', 'NHSDOCS2'.length, 'utf8');
+    writeFileSync(path, bytes);
+    expect(warmed?.record(0)).toBe('{"a":1}');
+    expect(cold?.record(0)).toBe('{"b":2}');
+    expect(DOCS.map((_, rid) => warmed?.record(rid).length)).toEqual(DOCS.map(([r]) => r.length));
+    expect(warmed?.person(1)).toBe('{}');
+    expect(() => warmed?.record(DOCS.length)).toThrow(RangeError);
+    expect(() => warmed?.record(-1)).toThrow(RangeError);
+    warmed?.close();
+    cold?.close();
+  });
+
   it('leaves the published file as it was when a build is abandoned', () => {
     write('v6|first');
     const writer = matchDocsHome(register, {}).writer();
