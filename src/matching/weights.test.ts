@@ -78,6 +78,22 @@ describe('scoring a pair whose comparison vector is known', () => {
     );
     expect(result.weight).toBeLessThan(score(a, b, model).weight);
   });
+
+  it('shares one frozen contribution per level between pairs, unless a frequency adjusts it', () => {
+    const first = score(a, b, model).contributions;
+    const second = score(b, a, model).contributions;
+    first.forEach((c, i) => {
+      expect(c).toBe(second[i]);
+      expect(Object.isFrozen(c)).toBe(true);
+    });
+    const lookup = tfLookupFromTables({ 'family-name': new Map([[a.familyName ?? '', 0.5]]) });
+    const family = (result: ReturnType<typeof score>) =>
+      result.contributions.find((c) => c.comparison === 'family-name');
+    const adjusted = family(score(a, b, model, lookup));
+    expect(adjusted?.tfAdjustment).not.toBe(0);
+    expect(adjusted).not.toBe(family(score(a, b, model)));
+    expect(family(score(a, b, model))?.tfAdjustment).toBe(0);
+  });
 });
 
 describe('term-frequency adjustment', () => {

@@ -1,4 +1,9 @@
-import { levelIndex, levelWeight } from './model/comparison.js';
+import {
+  levelIndex,
+  levelWeight,
+  type Comparison,
+  type ComparisonLevel,
+} from './model/comparison.js';
 import { priorWeight, type MatchModel } from './model/model.js';
 import { tfAdjustment, type TermFrequencyLookup } from './model/term-frequency.js';
 import type { MatchRecord } from './record.js';
@@ -81,6 +86,33 @@ export interface ScoredPair {
 }
 
 /**
+ * Contributions without a term-frequency adjustment, one per level of a model, frozen and shared
+ * by every pair that falls in that level: a trace scores several candidates per request and keeps
+ * their explanations until the chunk is written, so one object per comparison per candidate was
+ * a good part of what the garbage collector had to copy.
+ */
+const plainContributions = new WeakMap<ComparisonLevel, Contribution>();
+
+function plainContribution(comparison: Comparison, level: ComparisonLevel): Contribution {
+  const known = plainContributions.get(level);
+  if (known !== undefined && known.comparison === comparison.id) {
+    return known;
+  }
+  const made: Contribution = Object.freeze({
+    comparison: comparison.id,
+    comparisonLabel: comparison.label,
+    level: level.id,
+    label: level.label,
+    m: level.m,
+    u: level.u,
+    weight: levelWeight(level),
+    tfAdjustment: 0,
+  });
+  plainContributions.set(level, made);
+  return made;
+}
+
+/**
  * {@link score}, reusing the pair's comparison vector when it is given.
  * @param pair - the records, and their comparison vector when known
  * @param model - the model
@@ -102,16 +134,9 @@ export function scorePair(
     if (level === undefined) {
       throw new Error(`comparison ${comparison.id} has no levels`);
     }
-    return {
-      comparison: comparison.id,
-      comparisonLabel: comparison.label,
-      level: level.id,
-      label: level.label,
-      m: level.m,
-      u: level.u,
-      weight: levelWeight(level),
-      tfAdjustment: tfAdjustment({ comparison, level }, left, right, tfContext),
-    };
+    const plain = plainContribution(comparison, level);
+    const adjustment = tfAdjustment({ comparison, level }, left, right, tfContext);
+    return adjustment === 0 ? plain : { ...plain, tfAdjustment: adjustment };
   });
   const weight = contributions.reduce((sum, c) => sum + c.weight + c.tfAdjustment, prior);
   return { prior, weight, probability: probabilityFromWeight(weight), contributions };
