@@ -29,6 +29,19 @@ describe('openCsvSink', () => {
     expect(sink.rows).toBe(5000);
   });
 
+  it('writes UTF-8 byte for byte, rows longer than its buffer included, and counts the bytes', async () => {
+    const path = join(folder, 'u.csv');
+    const sink = openCsvSink(path, ['NAME', 'NOTE']);
+    const long = 'Łódź 🙂 '.repeat(40_000);
+    await sink.write(['Zoë Ó Briain', 'ok']);
+    await sink.write(['Søren', long]);
+    const position = await sink.sync();
+    await sink.commit();
+    const text = 'NAME,NOTE\nZoë Ó Briain,ok\nSøren,' + long + '\n';
+    expect(await readFile(path, 'utf8')).toBe(text);
+    expect(position.bytes).toBe(Buffer.byteLength(text));
+  });
+
   it('leaves nothing behind when aborted', async () => {
     const sink = openCsvSink(join(folder, 'b.csv'), ['A']);
     await sink.write(['1']);
