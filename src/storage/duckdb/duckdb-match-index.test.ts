@@ -64,6 +64,24 @@ describe('the DuckDB match index and its documents file', () => {
     expect(await rebuiltOnOpen()).toBe(false);
   });
 
+  it('reads the same people after its look-ups have found them as before', async () => {
+    const index = await openDuckDbMatchIndex(store);
+    try {
+      const ids = [n(2), n(3), n(9)];
+      const cold = await index.people(ids);
+      const records = PEOPLE.map((person) => fromRegisterPerson(person));
+      const exact = await index.exactCandidates(records);
+      expect(exact.map((found) => found.map((c) => c.id))).toEqual([[n(1)], [n(2)], [n(3)]]);
+      expect(await index.resolve([n(7)])).toEqual(new Map([[n(7), n(2)]]));
+      const warm = await index.people(ids);
+      expect(warm).toEqual(cold);
+      expect([...warm.keys()].sort()).toEqual([n(2), n(3)]);
+      expect(await index.people([])).toEqual(new Map());
+    } finally {
+      await index.close();
+    }
+  });
+
   it('is rebuilt when the documents file is missing or cut short', async () => {
     const docs = matchDocsPath(join(dir, 'register.duckdb')) ?? '';
     rmSync(docs);

@@ -113,6 +113,9 @@ async function registerStamp(
   return `v${String(MATCH_INDEX_VERSION)}|${ruleIds}|cap${String(cap)}|${contents}`;
 }
 
+/** The most positions a match index handle remembers for `people` (about 100 MB). */
+const KNOWN_POSITIONS = 1_000_000;
+
 /** People per batch of documents while the index is built. */
 const DOC_BATCH = 250_000;
 
@@ -222,6 +225,13 @@ class DuckDbMatchIndex implements MatchIndex {
   readonly status: MatchIndexStatus;
   readonly rules: readonly BlockingRule[];
   readonly cap: number;
+  /**
+   * Positions of current people this handle's look-ups have returned (NHS Number → `rid`), so
+   * `people` reads the documents of people a chunk was traced to without joining `match_record`
+   * again (a scan of the whole register per chunk). An open index never changes, so an entry
+   * is never stale; the memo is emptied when it reaches {@link KNOWN_POSITIONS}.
+   */
+  readonly #positions = new Map<string, number>();
 
   constructor(
     conn: DuckDBConnection,
@@ -259,6 +269,14 @@ class DuckDbMatchIndex implements MatchIndex {
     return decodeMatchRecord(this.#docs.record(Number(rid)));
   }
 
+  /** Notes where a current person is (see {@link #positions}). */
+  #position(id: unknown, rid: unknown): void {
+    if (this.#positions.size >= KNOWN_POSITIONS) {
+      this.#positions.clear();
+    }
+    this.#positions.set(String(id), Number(rid));
+  }
+
   /** Loads request records into `q_record` and their keys (under `rules`) into `q_key`. */
   async #loadRequests(
     requests: readonly MatchRecord[],
@@ -292,6 +310,7 @@ class DuckDbMatchIndex implements MatchIndex {
     const comparisons = model.comparisons.length;
     for (const row of reader.getRows()) {
       const [qid, id, rid, weight, ...gammas] = row;
+      this.#position(id, rid);
       found[Number(qid)]?.push({
         id: String(id),
         record: this.#record(rid),
@@ -310,6 +329,7 @@ class DuckDbMatchIndex implements MatchIndex {
     await this.#loadRequests(requests, []);
     const reader = await this.#conn.runAndReadAll(EXACT_CANDIDATES_SQL);
     for (const [qid, id, rid] of reader.getRows()) {
+      this.#position(id, rid);
       found[Number(qid)]?.push({ id: String(id), record: this.#record(rid) });
     }
     return found;
@@ -365,28 +385,45 @@ class DuckDbMatchIndex implements MatchIndex {
   }
 
   async people(ids: readonly string[]): Promise<Map<string, RegisterPerson>> {
-    await this.#want('want_id', 'VARCHAR', ids);
-    const reader = await this.#conn.runAndReadAll(
-      'SELECT m.id, m.rid FROM match_record m SEMI JOIN want_id w ON w.v = m.id',
-    );
+    const positions = new Map<string, number>();
+    const unknown: string[] = [];
+    for (const id of ids) {
+      const rid = this.#positions.get(id);
+      if (rid === undefined) {
+        unknown.push(id);
+      } else {
+        positions.set(id, rid);
+      }
+    }
+    if (unknown.length > 0) {
+      await this.#want('want_id', 'VARCHAR', unknown);
+      const reader = await this.#conn.runAndReadAll(
+        'SELECT m.id, m.rid FROM match_record m SEMI JOIN want_id w ON w.v = m.id',
+      );
+      for (const [id, rid] of reader.getRows()) {
+        positions.set(String(id), Number(rid));
+      }
+    }
     // The documents were written by JSON.stringify, which leaves out absent members: no nulls
     // to drop, as personFromJson does for DuckDB's JSON.
-    return new Map(
-      reader
-        .getRows()
-        .map(([id, rid]) => [
-          String(id),
-          JSON.parse(this.#docs.person(Number(rid))) as RegisterPerson,
-        ]),
-    );
+    const people = new Map<string, RegisterPerson>();
+    for (const [id, rid] of positions) {
+      people.set(id, JSON.parse(this.#docs.person(rid)) as RegisterPerson);
+    }
+    return people;
   }
 
   async resolve(numbers: readonly string[]): Promise<Map<string, string>> {
     await this.#want('want_number', 'VARCHAR', numbers);
     const reader = await this.#conn.runAndReadAll(
-      'SELECT n.number, n.id FROM match_number n SEMI JOIN want_number w ON w.v = n.number',
+      'SELECT n.number, n.id, n.rid FROM match_number n SEMI JOIN want_number w ON w.v = n.number',
     );
-    return new Map(reader.getRows().map(([number, id]) => [String(number), String(id)]));
+    const resolved = new Map<string, string>();
+    for (const [number, id, rid] of reader.getRows()) {
+      this.#position(id, rid);
+      resolved.set(String(number), String(id));
+    }
+    return resolved;
   }
 
   recordsAt(positions: readonly number[]): Promise<Map<number, MatchRecord>> {
