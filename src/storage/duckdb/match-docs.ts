@@ -243,9 +243,9 @@ const WARM_BLOCK = 8 << 20;
 /**
  * The largest records section {@link MatchDocs.warm} keeps in the process (1 GiB: a register of
  * about 6,500,000 people). Read from memory, a record costs a slice (about 1.6 µs) instead of a
- * `pread` (about 4 µs, cached): at 1,000,000 people the trace read about 700,000 records. Above
- * it the records stay in the page cache only, so a 10,000,000-person trace (1.5 GB of records;
- * peak 5.5 GiB against the issue's 8) does not grow by an amount nobody has measured there.
+ * `pread` (about 4 µs, cached). Above it the records stay in the page cache only: a
+ * 10,000,000-person trace (1.5 GB of records) with a 2 GiB budget measured no faster and peaked
+ * at 7,027 against 5,530 MiB (docs/benchmarks.md).
  */
 export const RECORDS_IN_MEMORY_BYTES = 1 << 30;
 
