@@ -15,7 +15,7 @@ export interface DecodedCell {
 
 const WINDOWS_1252 = new TextDecoder('windows-1252');
 /** A byte above ASCII in a cell read as `latin1`: only such cells need decoding. */
-export const HIGH_BYTE = /[\u0080-\u00ff]/;
+const HIGH_BYTE = /[\u0080-\u00ff]/;
 
 /**
  * Decodes a cell the CSV parser read byte for byte (as `latin1`, one character per byte) in the
@@ -33,6 +33,37 @@ export function decodeCell(bytes: string, encoding: RequestFileEncoding): Decode
     return { text: WINDOWS_1252.decode(buffer), valid: true };
   }
   return { text: buffer.toString('utf8'), valid: isUtf8(buffer) };
+}
+
+/** A record's cells decoded, and which of them held bytes that are not in the encoding. */
+export interface DecodedCells {
+  readonly texts: string[];
+  /** Positions of cells that were not valid in the encoding; `undefined` when there are none. */
+  readonly invalid: ReadonlySet<number> | undefined;
+}
+
+/**
+ * Decodes each cell of a record ({@link decodeCell}); cells of plain ASCII, nearly all, are
+ * kept as they are, with no object made for them.
+ * @param bytes - the cells, one character per byte
+ * @param encoding - the file's encoding
+ */
+export function decodeCells(bytes: readonly string[], encoding: RequestFileEncoding): DecodedCells {
+  const texts: string[] = [];
+  let invalid: Set<number> | undefined;
+  for (const [i, cell] of bytes.entries()) {
+    if (!HIGH_BYTE.test(cell)) {
+      texts.push(cell);
+      continue;
+    }
+    const decoded = decodeCell(cell, encoding);
+    texts.push(decoded.text);
+    if (!decoded.valid) {
+      invalid ??= new Set();
+      invalid.add(i);
+    }
+  }
+  return { texts, invalid };
 }
 
 const UTF8_BOM = '\u00ef\u00bb\u00bf';
@@ -62,8 +93,8 @@ export function decodeHeader(
   if (cells.some((cell) => cell.includes('\u0000'))) {
     return fail({ code: 'not-csv', path: 'header', message: 'this is a binary file, not a CSV' });
   }
-  const decoded = cells.map((cell) => decodeCell(cell, encoding));
-  if (decoded.some((cell) => !cell.valid)) {
+  const decoded = decodeCells(cells, encoding);
+  if (decoded.invalid !== undefined) {
     return fail({
       code: 'encoding',
       path: 'header',
@@ -71,7 +102,7 @@ export function decodeHeader(
         'the header is not valid UTF-8 (a Windows-1252 export? re-save as UTF-8 or read it as windows-1252)',
     });
   }
-  return ok(decoded.map((cell) => cell.text));
+  return ok(decoded.texts);
 }
 
 /**

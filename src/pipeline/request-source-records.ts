@@ -3,7 +3,7 @@ import { Parser } from 'csv-parse';
 /** One CSV record with the physical lines it spans (1-based, inclusive). */
 export interface CsvRecord {
   readonly kind: 'record';
-  /** The cells, one character per byte (decode them with `decodeCell`). */
+  /** The cells, one character per byte (decode them with `decodeCells`). */
   readonly cells: readonly string[];
   readonly startLine: number;
   readonly endLine: number;

@@ -8,7 +8,11 @@ import {
 import { parseRequestRow, type RequestRowResult } from '../formats/pds-mesh-request.js';
 import { FIELD_LIMITS, referenceError } from '../formats/pds-mesh-request-fields.js';
 import type { RequestRowContext, RowError } from '../formats/pds-mesh-request-types.js';
-import { decodeCell, HIGH_BYTE, type RequestFileEncoding } from './request-source-decode.js';
+import {
+  decodeCells,
+  type DecodedCells,
+  type RequestFileEncoding,
+} from './request-source-decode.js';
 import type { CsvRecord } from './request-source-records.js';
 
 const REFERENCE: PdsMeshRequestColumn = 'UNIQUE REFERENCE';
@@ -34,32 +38,6 @@ export interface RowReaderSettings {
   readonly columns: ResolvedColumns;
   readonly encoding: RequestFileEncoding;
   readonly context: RequestRowContext;
-}
-
-/** A record's cells decoded, and which of them held bytes that are not in the encoding. */
-interface DecodedCells {
-  readonly texts: string[];
-  /** Positions of cells that were not valid in the encoding; `undefined` when there are none. */
-  readonly invalid: ReadonlySet<number> | undefined;
-}
-
-/** Decodes each cell (`decodeCell`); cells of plain ASCII, nearly all, are kept as they are. */
-function decodeCells(bytes: readonly string[], encoding: RequestFileEncoding): DecodedCells {
-  const texts: string[] = [];
-  let invalid: Set<number> | undefined;
-  for (const [i, cell] of bytes.entries()) {
-    if (!HIGH_BYTE.test(cell)) {
-      texts.push(cell);
-      continue;
-    }
-    const decoded = decodeCell(cell, encoding);
-    texts.push(decoded.text);
-    if (!decoded.valid) {
-      invalid ??= new Set();
-      invalid.add(i);
-    }
-  }
-  return { texts, invalid };
 }
 
 /** What the row reader works out once per file. */
