@@ -132,8 +132,26 @@ describe('importRegisterFiles', () => {
     expect((await store.getByNhsNumber(n(0)))?.gender).toBe('other');
   });
 
+  it('keeps a letter whole that straddles two reads of the file (it came out as two U+FFFD)', async () => {
+    const person = fixturePerson(n(0), {
+      names: [{ use: 'usual', given: ['Zoë'], family: 'Smith' }],
+    });
+    const line = JSON.stringify(toFhirPatient(person));
+    // Blank padding puts the first byte of ë last in the first 1 MiB read, its second byte first
+    // in the next.
+    const before = Buffer.byteLength(line.slice(0, line.indexOf('ë')));
+    const padding = `${' '.repeat(1024 * 1024 - before - 2)}\n`;
+    const file = write('straddle.ndjson', `${padding}${line}\n`);
+    for (const workers of [0, 1]) {
+      const { result, store } = await run([file], new MemoryRegisterStore(), workers);
+      expect(result).toMatchObject({ records: 1, rejected: 0 });
+      expect(await allPeople(store)).toEqual([person]);
+    }
+  });
+
   it('checks records on worker threads with the same results, in the same order', async () => {
-    const lines = Array.from({ length: 2500 }, (_, i) => (i % 7 === 3 ? '{bad' : fhirLine(i)));
+    // Over 4 MiB: several reads, spread over both workers.
+    const lines = Array.from({ length: 7000 }, (_, i) => (i % 7 === 3 ? '{bad' : fhirLine(i)));
     const file = write('many.ndjson', `${lines.join('\n')}\n`);
     const inline = await run([file]);
     const pooled = await run([file], new MemoryRegisterStore(), 2);

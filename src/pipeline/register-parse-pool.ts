@@ -1,18 +1,21 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import type { CheckedRun } from './register-ndjson-lines.js';
 import type { RawRecord, SourceRecord } from './register-record-check.js';
+import type { ParseReply, ParseRequest } from './register-parse-worker.js';
 
-/** Records sent to a worker at a time. */
+/** CSV records sent to a worker at a time. */
 const BATCH = 1000;
 
 interface Pending {
-  readonly resolve: (results: SourceRecord[]) => void;
+  readonly resolve: (reply: ParseReply) => void;
   readonly reject: (error: Error) => void;
 }
 
 /**
- * Checks raw records on worker threads, keeping their order: the main thread only reads files
- * and feeds the store. Each worker checks whole batches; a few batches per worker are in flight.
+ * Checks records on worker threads, keeping their order: the main thread only reads files and
+ * feeds the store. Each worker checks whole batches (CSV records, or runs of NDJSON lines sent as
+ * bytes); a few batches per worker are in flight.
  */
 export class ParsePool {
   readonly #workers: Worker[];
@@ -33,8 +36,8 @@ export class ParsePool {
     const boot = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); })`;
     this.#workers = Array.from({ length: Math.max(1, size) }, () => {
       const worker = isTypeScript ? new Worker(boot, { eval: true }) : new Worker(entry);
-      worker.on('message', (message: { id: number; results: string }) => {
-        this.#pending.get(message.id)?.resolve(JSON.parse(message.results) as SourceRecord[]);
+      worker.on('message', (message: { id: number; reply: ParseReply }) => {
+        this.#pending.get(message.id)?.resolve(message.reply);
         this.#pending.delete(message.id);
       });
       worker.on('error', (error) => {
@@ -48,29 +51,29 @@ export class ParsePool {
   }
 
   /**
-   * Checks a stream of raw records, yielding results in the same order.
+   * Checks a stream of raw records (CSV rows), yielding results in the same order.
    * @param raws - the records as read
    */
-  async *check(raws: AsyncIterable<RawRecord>): AsyncGenerator<SourceRecord> {
-    const inFlight: Promise<SourceRecord[]>[] = [];
-    const limit = this.#workers.length * 3;
-    let batch: RawRecord[] = [];
-    for await (const raw of raws) {
-      batch.push(raw);
-      if (batch.length === BATCH) {
-        inFlight.push(this.#send(batch));
-        batch = [];
-        if (inFlight.length >= limit) {
-          yield* (await inFlight.shift()) ?? [];
-        }
-      }
-    }
-    if (batch.length > 0) {
-      inFlight.push(this.#send(batch));
-    }
-    for (const results of inFlight) {
-      yield* await results;
-    }
+  async *check(raws: AsyncIterable<RawRecord>): AsyncGenerator<SourceRecord[]> {
+    yield* this.#inOrder(
+      batchesOf(raws),
+      (batch) => ({ kind: 'records', batch }),
+      (reply) => (reply.kind === 'records' ? (JSON.parse(reply.results) as SourceRecord[]) : []),
+    );
+  }
+
+  /**
+   * Checks runs of whole NDJSON lines (each run's buffer is handed over to a worker: the caller
+   * must not use it again), yielding the checked runs in the same order.
+   * @param runs - whole lines, as bytes
+   */
+  checkRuns(runs: AsyncIterable<Uint8Array>): AsyncGenerator<CheckedRun> {
+    return this.#inOrder(
+      runs,
+      (bytes) => ({ kind: 'ndjson', bytes }),
+      (reply) =>
+        reply.kind === 'ndjson' ? reply.run : { lines: 0, records: 0, docs: [], rejects: [] },
+    );
   }
 
   /** Stops the workers. */
@@ -78,13 +81,55 @@ export class ParsePool {
     await Promise.all(this.#workers.map((w) => w.terminate()));
   }
 
-  #send(batch: RawRecord[]): Promise<SourceRecord[]> {
+  /** Sends each item to a worker, keeping a few per worker in flight, and yields in order. */
+  async *#inOrder<T, R>(
+    items: AsyncIterable<T>,
+    request: (item: T) => ParseRequest,
+    result: (reply: ParseReply) => R,
+  ): AsyncGenerator<R> {
+    const inFlight: Promise<ParseReply>[] = [];
+    const limit = this.#workers.length * 3;
+    for await (const item of items) {
+      inFlight.push(this.#send(request(item)));
+      if (inFlight.length >= limit) {
+        const reply = inFlight.shift();
+        if (reply !== undefined) {
+          yield result(await reply);
+        }
+      }
+    }
+    for (const reply of inFlight) {
+      yield result(await reply);
+    }
+  }
+
+  #send(request: ParseRequest): Promise<ParseReply> {
     const id = this.#nextId;
     this.#nextId += 1;
     const worker = this.#workers[id % this.#workers.length];
     return new Promise((resolve, reject) => {
       this.#pending.set(id, { resolve, reject });
-      worker?.postMessage({ id, batch });
+      if (request.kind === 'ndjson') {
+        // The run's buffer is its own (wholeLineRuns): moved, not copied.
+        worker?.postMessage({ id, request }, [request.bytes.buffer as ArrayBuffer]);
+      } else {
+        worker?.postMessage({ id, request });
+      }
     });
+  }
+}
+
+/** Groups a stream of records into arrays of up to {@link BATCH}. */
+async function* batchesOf<T>(items: AsyncIterable<T>): AsyncGenerator<T[]> {
+  let batch: T[] = [];
+  for await (const item of items) {
+    batch.push(item);
+    if (batch.length >= BATCH) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) {
+    yield batch;
   }
 }

@@ -3,6 +3,12 @@ import { open } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { parse } from 'csv-parse';
 import type { ParsePool } from './register-parse-pool.js';
+import {
+  checkNdjsonRun,
+  wholeLineRuns,
+  type CheckedRun,
+  type RejectedLine,
+} from './register-ndjson-lines.js';
 import { checkRawRecord, type RawRecord, type SourceRecord } from './register-record-check.js';
 
 export type { SourceRecord } from './register-record-check.js';
@@ -53,41 +59,6 @@ export async function detectRegisterFormat(path: string): Promise<RegisterFileFo
   }
 }
 
-/** Reads a file as UTF-8 lines, one array per chunk read, reporting bytes read as it goes. */
-async function* lineChunks(
-  path: string,
-  onBytes: (bytes: number) => void,
-): AsyncGenerator<string[]> {
-  const stream = createReadStream(path, { highWaterMark: 1 << 20 });
-  let rest = '';
-  for await (const chunk of stream as AsyncIterable<Buffer>) {
-    onBytes(chunk.length);
-    const parts = (rest + chunk.toString('utf8')).split('\n');
-    rest = parts.pop() ?? '';
-    yield parts;
-  }
-  if (rest !== '') {
-    yield [rest];
-  }
-}
-
-async function* rawNdjson(
-  path: string,
-  onBytes: (bytes: number) => void,
-): AsyncGenerator<RawRecord[]> {
-  let line = 0;
-  for await (const texts of lineChunks(path, onBytes)) {
-    const raws: RawRecord[] = [];
-    for (const text of texts) {
-      line += 1;
-      if (text.trim() !== '') {
-        raws.push({ kind: 'ndjson', line, text });
-      }
-    }
-    yield raws;
-  }
-}
-
 async function* rawCsv(path: string, onBytes: (bytes: number) => void): AsyncGenerator<RawRecord> {
   const stream = createReadStream(path, { highWaterMark: 1 << 20 });
   stream.on('data', (chunk) => {
@@ -134,18 +105,47 @@ async function* batches<T>(items: AsyncIterable<T>): AsyncGenerator<T[]> {
   }
 }
 
-async function* flatten<T>(chunks: AsyncIterable<readonly T[]>): AsyncGenerator<T> {
-  for await (const chunk of chunks) {
-    yield* chunk;
+/** A batch of a register file's records, checked: the valid people and the records refused. */
+export interface CheckedBatch {
+  /** Records in the batch (valid and refused). */
+  readonly records: number;
+  /** Each valid person, in file order, as `JSON.stringify` of the register person. */
+  readonly docs: readonly string[];
+  /** The records refused, with their line in the file (1-based; CSV: the header is 1). */
+  readonly rejects: readonly RejectedLine[];
+}
+
+/** Checked CSV records as a batch. */
+function csvBatch(checked: readonly SourceRecord[]): CheckedBatch {
+  const docs: string[] = [];
+  const rejects: RejectedLine[] = [];
+  for (const { line, result } of checked) {
+    if (result.success) {
+      docs.push(JSON.stringify(result.data));
+    } else {
+      rejects.push({ line, issues: result.issues });
+    }
+  }
+  return { records: checked.length, docs, rejects };
+}
+
+/** Checked NDJSON runs as batches, their lines numbered from the start of the file. */
+async function* ndjsonBatches(runs: AsyncIterable<CheckedRun>): AsyncGenerator<CheckedBatch> {
+  let before = 0;
+  for await (const run of runs) {
+    const rejects = run.rejects.map(({ line, issues }) => ({ line: before + line, issues }));
+    before += run.lines;
+    yield { records: run.records, docs: run.docs, rejects };
   }
 }
 
 /**
- * Streams a register file in batches of records, each record already checked (a FHIR Patient
- * per NDJSON line, or a register CSV row), so a bad record is a value with the reason, never an
- * abort. Records come in file order, in batches (one per 1 MiB read for NDJSON) so that the
- * per-record cost of async iteration is paid once per batch. Blank NDJSON lines are skipped.
- * Fails only on I/O errors (an unreadable file, a CSV with no `nhs_number` header).
+ * Streams a register file in batches of checked records (a FHIR Patient per NDJSON line, or a
+ * register CSV row), so a bad record is a value with the reason, never an abort. Valid people
+ * come serialised, as the stores stage them (`RegisterImport.addJson`). NDJSON comes in runs of
+ * whole lines (about 1 MiB each), CSV in batches of 1,000 records, so the per-record cost of async
+ * iteration is paid once per batch. Blank NDJSON lines are skipped. Fails only on I/O errors
+ * (an unreadable file, a CSV with no `nhs_number` header).
  * @param path - the file
  * @param format - its format, from {@link detectRegisterFormat}
  * @param onBytes - called with the size of each chunk read, for progress
@@ -156,13 +156,30 @@ export async function* readRegisterBatches(
   format: RegisterFileFormat,
   onBytes: (bytes: number) => void = () => undefined,
   pool?: ParsePool,
-): AsyncGenerator<SourceRecord[]> {
-  const raws = format === 'ndjson' ? rawNdjson(path, onBytes) : batches(rawCsv(path, onBytes));
-  if (pool !== undefined) {
-    yield* batches(pool.check(flatten(raws)));
+): AsyncGenerator<CheckedBatch> {
+  if (format === 'ndjson') {
+    const runs = wholeLineRuns(path, onBytes);
+    yield* ndjsonBatches(
+      pool === undefined ? mapAsync(runs, checkNdjsonRun) : pool.checkRuns(runs),
+    );
     return;
   }
-  for await (const batch of raws) {
-    yield batch.map(checkRawRecord);
+  const raws = batches(rawCsv(path, onBytes));
+  const checked =
+    pool === undefined
+      ? mapAsync(raws, (batch) => batch.map(checkRawRecord))
+      : pool.check(flatten(raws));
+  yield* mapAsync(checked, csvBatch);
+}
+
+async function* mapAsync<T, R>(items: AsyncIterable<T>, f: (item: T) => R): AsyncGenerator<R> {
+  for await (const item of items) {
+    yield f(item);
+  }
+}
+
+async function* flatten<T>(chunks: AsyncIterable<readonly T[]>): AsyncGenerator<T> {
+  for await (const chunk of chunks) {
+    yield* chunk;
   }
 }

@@ -60,6 +60,14 @@ export interface RegisterImport {
    */
   add(people: readonly RegisterPerson[]): Promise<void>;
 
+  /**
+   * Stages people given as JSON documents (`JSON.stringify` of a valid register person, as the
+   * register file readers hand them on), in order, like {@link add}. Stores that stage JSON take
+   * them as they are, so a person checked on a worker thread is never parsed again here.
+   * @param docs - serialised valid register people
+   */
+  addJson(docs: readonly string[]): Promise<void>;
+
   /** Applies everything staged in one transaction and refreshes derived tables. */
   commit(): Promise<ImportSummary>;
 

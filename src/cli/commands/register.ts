@@ -1,7 +1,7 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type { Command } from 'commander';
-import { importRegisterFiles } from '../../pipeline/register-import.js';
+import { defaultImportWorkers, importRegisterFiles } from '../../pipeline/register-import.js';
 import { rejectsCsvFile } from '../../pipeline/register-rejects.js';
 import {
   EXPORT_FORMATS,
@@ -26,7 +26,7 @@ interface ImportOptions {
   readonly db: string;
   readonly rejects: string;
   readonly memoryLimit: string;
-  readonly workers: string;
+  readonly workers?: string;
 }
 
 interface ExportOptions {
@@ -62,7 +62,10 @@ async function runImport(files: readonly string[], options: ImportOptions): Prom
   const rejects = rejectsCsvFile(options.rejects);
   const progress = progressReporter(process.stderr);
   checkMemoryLimit(options.memoryLimit);
-  const workers = parseCount(options.workers, '--workers');
+  const workers =
+    options.workers === undefined
+      ? defaultImportWorkers()
+      : parseCount(options.workers, '--workers');
   const result = await withRegister(
     options.db,
     'create',
@@ -182,7 +185,10 @@ export function registerRegisterCommand(program: Command): void {
       'memory the database engine may use before spilling to disk',
       DEFAULT_MEMORY_LIMIT,
     )
-    .option('--workers <n>', 'threads that parse and check records (0: the main thread)', '0')
+    .option(
+      '--workers <n>',
+      'threads that parse and check records (0: the main thread; default one per core, up to 4)',
+    )
     .addHelpText('after', IMPORT_HELP)
     .action(async (files: string[], options: ImportOptions) => {
       await runImport(files, options);

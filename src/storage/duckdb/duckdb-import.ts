@@ -87,14 +87,21 @@ export class DuckDbRegisterImport implements RegisterImport {
    * the background (a failure there surfaces from the next `add` or from `commit`).
    * @param people - valid register people
    */
-  async add(people: readonly RegisterPerson[]): Promise<void> {
+  add(people: readonly RegisterPerson[]): Promise<void> {
+    return this.addJson(people.map((person) => JSON.stringify(person)));
+  }
+
+  /**
+   * Stages people given as JSON documents, as {@link add} does.
+   * @param docs - serialised valid register people
+   */
+  async addJson(docs: readonly string[]): Promise<void> {
     if (this.#state !== 'open') {
       throw new Error('this import has already been committed or rolled back');
     }
-    if (people.length === 0) {
+    if (docs.length === 0) {
       return;
     }
-    const docs = people.map((person) => JSON.stringify(person));
     // Chained, so batches stay in order even if a caller does not wait for each `add`.
     const appended = this.#parsing.then(() => this.#append(docs));
     this.#parsing = appended.then(() => this.#parseBatch());

@@ -59,6 +59,9 @@ export class MemoryRegisterStore implements RegisterStore {
         staged.push(...structuredClone(people));
         return Promise.resolve();
       },
+      addJson(docs) {
+        return session.add(docs.map((doc) => JSON.parse(doc) as RegisterPerson));
+      },
       commit(): Promise<ImportSummary> {
         if (finished) {
           return Promise.reject(new Error('this import has already been committed or rolled back'));

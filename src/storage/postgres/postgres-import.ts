@@ -26,8 +26,8 @@ const PEOPLE_PER_STATEMENT = 2_000;
  * `JSON.stringify` writes it as the escape `\u0000`; only then are the strings searched, so an
  * escaped backslash followed by `u0000` is not mistaken for it.
  */
-function holdsNul(doc: string, person: RegisterPerson): boolean {
-  return doc.includes('\\u0000') && nulPath(person) !== undefined;
+function holdsNul(doc: string): boolean {
+  return doc.includes('\\u0000') && nulPath(JSON.parse(doc)) !== undefined;
 }
 
 /**
@@ -63,15 +63,22 @@ export class PostgresRegisterImport implements RegisterImport {
    * Stages people, in order.
    * @param people - valid register people
    */
-  async add(people: readonly RegisterPerson[]): Promise<void> {
+  add(people: readonly RegisterPerson[]): Promise<void> {
+    return this.addJson(people.map((person) => JSON.stringify(person)));
+  }
+
+  /**
+   * Stages people given as JSON documents, as {@link add} does.
+   * @param staged - serialised valid register people
+   */
+  async addJson(staged: readonly string[]): Promise<void> {
     if (this.#state !== 'open') {
       throw new Error('this import has already been committed or rolled back');
     }
-    for (let from = 0; from < people.length; from += PEOPLE_PER_STATEMENT) {
-      const batch = people.slice(from, from + PEOPLE_PER_STATEMENT);
-      const seqs = batch.map((_, i) => this.#seq + i + 1);
-      const docs = batch.map((p) => JSON.stringify(p));
-      const bad = docs.findIndex((doc, i) => holdsNul(doc, batch[i] as RegisterPerson));
+    for (let from = 0; from < staged.length; from += PEOPLE_PER_STATEMENT) {
+      const docs = staged.slice(from, from + PEOPLE_PER_STATEMENT);
+      const seqs = docs.map((_, i) => this.#seq + i + 1);
+      const bad = docs.findIndex(holdsNul);
       if (bad >= 0) {
         throw new Error(
           `record ${String(this.#seq + bad + 1)} of this import holds a NUL character (U+0000), ` +
@@ -79,7 +86,7 @@ export class PostgresRegisterImport implements RegisterImport {
         );
       }
       await this.#conn.query(STAGE_BATCH_SQL, [seqs, docs]);
-      this.#seq += batch.length;
+      this.#seq += docs.length;
     }
   }
 
