@@ -182,6 +182,18 @@ export function registerStoreContract(name: string, fixture: RegisterStoreFixtur
       expect(await allPeople(store)).toEqual([fixturePerson(n(0))]);
     });
 
+    it('stages people given as JSON documents as it stages the people, in order', async () => {
+      const store = await create();
+      const session = await store.beginImport();
+      const first = fixturePerson(n(0), { gender: 'other' });
+      const later = fixturePerson(n(0), { restricted: true });
+      await session.addJson([first, fixturePerson(n(1))].map((p) => JSON.stringify(p)));
+      await session.add([fixturePerson(n(2))]);
+      await session.addJson([JSON.stringify(later)]);
+      expect(await session.commit()).toMatchObject({ received: 4, inserted: 3, people: 3 });
+      expect(await allPeople(store)).toEqual([later, fixturePerson(n(1)), fixturePerson(n(2))]);
+    });
+
     it('reports counts, completeness and common values', async () => {
       const store = await create();
       const sparse = fixturePerson(n(2), {
