@@ -4,9 +4,6 @@ import type { CheckedRun } from './register-ndjson-lines.js';
 import type { RawRecord, SourceRecord } from './register-record-check.js';
 import type { ParseReply, ParseRequest } from './register-parse-worker.js';
 
-/** CSV records sent to a worker at a time. */
-const BATCH = 1000;
-
 interface Pending {
   readonly resolve: (reply: ParseReply) => void;
   readonly reject: (error: Error) => void;
@@ -51,12 +48,12 @@ export class ParsePool {
   }
 
   /**
-   * Checks a stream of raw records (CSV rows), yielding results in the same order.
-   * @param raws - the records as read
+   * Checks batches of raw records (CSV rows), yielding each batch's results in the same order.
+   * @param raws - the records as read, in batches
    */
-  async *check(raws: AsyncIterable<RawRecord>): AsyncGenerator<SourceRecord[]> {
+  async *check(raws: AsyncIterable<RawRecord[]>): AsyncGenerator<SourceRecord[]> {
     yield* this.#inOrder(
-      batchesOf(raws),
+      raws,
       (batch) => ({ kind: 'records', batch }),
       (reply) => (reply.kind === 'records' ? (JSON.parse(reply.results) as SourceRecord[]) : []),
     );
@@ -116,20 +113,5 @@ export class ParsePool {
         worker?.postMessage({ id, request });
       }
     });
-  }
-}
-
-/** Groups a stream of records into arrays of up to {@link BATCH}. */
-async function* batchesOf<T>(items: AsyncIterable<T>): AsyncGenerator<T[]> {
-  let batch: T[] = [];
-  for await (const item of items) {
-    batch.push(item);
-    if (batch.length >= BATCH) {
-      yield batch;
-      batch = [];
-    }
-  }
-  if (batch.length > 0) {
-    yield batch;
   }
 }

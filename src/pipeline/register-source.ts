@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { parse } from 'csv-parse';
+import { inChunks } from './async-chunks.js';
 import type { ParsePool } from './register-parse-pool.js';
 import {
   checkNdjsonRun,
@@ -87,23 +88,8 @@ async function* rawCsv(path: string, onBytes: (bytes: number) => void): AsyncGen
   yield* skipped.splice(0);
 }
 
-/** Records handed on at a time where the source itself does not come in chunks. */
+/** CSV records handed on at a time. */
 const BATCH = 1_000;
-
-/** Groups a stream of records into arrays of up to {@link BATCH}. */
-async function* batches<T>(items: AsyncIterable<T>): AsyncGenerator<T[]> {
-  let batch: T[] = [];
-  for await (const item of items) {
-    batch.push(item);
-    if (batch.length >= BATCH) {
-      yield batch;
-      batch = [];
-    }
-  }
-  if (batch.length > 0) {
-    yield batch;
-  }
-}
 
 /** A batch of a register file's records, checked: the valid people and the records refused. */
 export interface CheckedBatch {
@@ -164,22 +150,14 @@ export async function* readRegisterBatches(
     );
     return;
   }
-  const raws = batches(rawCsv(path, onBytes));
+  const raws = inChunks(rawCsv(path, onBytes), BATCH);
   const checked =
-    pool === undefined
-      ? mapAsync(raws, (batch) => batch.map(checkRawRecord))
-      : pool.check(flatten(raws));
+    pool === undefined ? mapAsync(raws, (batch) => batch.map(checkRawRecord)) : pool.check(raws);
   yield* mapAsync(checked, csvBatch);
 }
 
 async function* mapAsync<T, R>(items: AsyncIterable<T>, f: (item: T) => R): AsyncGenerator<R> {
   for await (const item of items) {
     yield f(item);
-  }
-}
-
-async function* flatten<T>(chunks: AsyncIterable<readonly T[]>): AsyncGenerator<T> {
-  for await (const chunk of chunks) {
-    yield* chunk;
   }
 }

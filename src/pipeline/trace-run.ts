@@ -10,6 +10,7 @@ import {
   type RequestSource,
   type RequestSourceOptions,
 } from './request-source.js';
+import { inChunks } from './async-chunks.js';
 import { openCleansingFiles } from './trace-cleansing.js';
 import type { RowTracer, TraceBackend } from './trace-backend.js';
 import type { RowTrace } from './trace-decide.js';
@@ -138,25 +139,6 @@ async function traceAhead(
   const answers = tracer.trace(next.value);
   answers.catch(() => undefined);
   return { rows: next.value, answers };
-}
-
-/**
- * Groups an async stream into arrays of at most `size` items, in order.
- * @param items - the stream
- * @param size - the largest chunk
- */
-export async function* inChunks<T>(items: AsyncIterable<T>, size: number): AsyncGenerator<T[]> {
-  let chunk: T[] = [];
-  for await (const item of items) {
-    chunk.push(item);
-    if (chunk.length >= size) {
-      yield chunk;
-      chunk = [];
-    }
-  }
-  if (chunk.length > 0) {
-    yield chunk;
-  }
 }
 
 /**
