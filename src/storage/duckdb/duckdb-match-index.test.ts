@@ -92,3 +92,33 @@ describe('the DuckDB match index and its documents file', () => {
     expect(readdirSync(dir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });
 });
+
+describe('positions in the match index', () => {
+  it('follow NHS Number order on a register larger than a DuckDB row group', async () => {
+    // 130,000 people: more than one row group (122,880 rows), where DuckDB reads in parallel
+    // and an unordered read gave most people another position in every build.
+    const people = 130_000;
+    const folder = mkdtempSync(join(tmpdir(), 'match-positions-'));
+    const large = await openDuckDbRegisterStore({ path: join(folder, 'register.duckdb') });
+    try {
+      const load = await large.beginImport();
+      const docs = Array.from({ length: people }, (_, i) =>
+        JSON.stringify(fixturePerson(n(people - 1 - i), { birthDate: '1970-01-01' })),
+      );
+      await load.addJson(docs);
+      await load.commit();
+      const index = await openDuckDbMatchIndex(large);
+      try {
+        const positions = Array.from({ length: people }, (_, i) => i);
+        const records = await index.recordsAt(positions);
+        const numbers = positions.map((p) => records.get(p)?.nhsNumber ?? '');
+        expect(numbers).toEqual(positions.map((p) => n(p)));
+      } finally {
+        await index.close();
+      }
+    } finally {
+      await large.close();
+      rmSync(folder, { recursive: true, force: true });
+    }
+  }, 120_000);
+});

@@ -49,8 +49,10 @@ import {
  */
 // 5: person_json holds the current demographics only; 6: documents in a file of their own;
 // 7: match_key holds no key over the cap (match_key_capped counts those); 8: compact records
-// apart from the demographics in the documents file
-export const MATCH_INDEX_VERSION = 8;
+// apart from the demographics in the documents file; 9: positions in NHS Number order in every
+// build (before, most of a large register's positions differed from build to build, and with
+// them the random pairs training draws by position)
+export const MATCH_INDEX_VERSION = 9;
 
 /** Settings of {@link openDuckDbMatchIndex}. */
 export interface DuckDbMatchIndexOptions {
@@ -170,8 +172,10 @@ async function buildIndex(
     // row is ten times slower), then read on a connection of its own: appending on the
     // streaming connection would cut the stream. Batches keep the aggregation within the
     // memory limit at any register size.
-    await reader.run(`CREATE OR REPLACE TEMP TABLE match_docs AS ${personJsonSql(where)}`);
-    const people = await reader.stream('SELECT doc FROM match_docs');
+    await reader.run(`CREATE OR REPLACE TEMP TABLE match_docs AS ${personJsonSql(where, true)}`);
+    // In NHS Number order, always: a position (rid) must mean the same person in every build of
+    // the same register, or the seeded random pairs of training (drawn by position) differ.
+    const people = await reader.stream('SELECT doc FROM match_docs ORDER BY nhs_number');
     for await (const rows of people.yieldRows()) {
       for (const [doc] of rows) {
         const json = String(doc);

@@ -5,9 +5,11 @@ import type { RegisterPerson } from '../../core/person.js';
  * NHS Number: names, addresses and superseded numbers are aggregated back in list order.
  * `invalidated` is written only when true (NULL otherwise, dropped by {@link personFromJson}).
  * @param where - a condition on `nhs_number` applied to every table (`TRUE` for all)
+ * @param withNumber - also select the NHS Number as a column `nhs_number`, ahead of `doc`, for a
+ *   caller that keeps the rows and must read them back in order
  */
-export function personJsonSql(where: string): string {
-  return `SELECT to_json({
+export function personJsonSql(where: string, withNumber = false): string {
+  return `SELECT ${withNumber ? 'p.nhs_number, ' : ''}to_json({
       'nhsNumber': p.nhs_number,
       'verificationStatus': p.verification_status,
       'names': coalesce(n.names, []),
