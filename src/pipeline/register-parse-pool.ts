@@ -55,7 +55,12 @@ export class ParsePool {
     yield* this.#inOrder(
       raws,
       (batch) => ({ kind: 'records', batch }),
-      (reply) => (reply.kind === 'records' ? (JSON.parse(reply.results) as SourceRecord[]) : []),
+      (reply) => {
+        if (reply.kind !== 'records') {
+          throw new Error('a parsing worker answered a CSV batch with something else');
+        }
+        return JSON.parse(reply.results) as SourceRecord[];
+      },
     );
   }
 
@@ -68,8 +73,12 @@ export class ParsePool {
     return this.#inOrder(
       runs,
       (bytes) => ({ kind: 'ndjson', bytes }),
-      (reply) =>
-        reply.kind === 'ndjson' ? reply.run : { lines: 0, records: 0, docs: [], rejects: [] },
+      (reply) => {
+        if (reply.kind !== 'ndjson') {
+          throw new Error('a parsing worker answered NDJSON lines with something else');
+        }
+        return reply.run;
+      },
     );
   }
 
