@@ -2,14 +2,17 @@
  * Register import benchmark: generates a synthetic population with the real CLI
  * (`generate population`), then times `register import` as a child process into a fresh DuckDB
  * file and prints people per second and peak memory. Generated files are cached in
- * `.bench/register-import/` so repeated runs time only the import.
+ * `.bench/register-import/` so repeated runs time only the import. The CLI is the built one
+ * (`npm run build` first, then `bin/nhs-trace.js` under `/usr/bin/time`), as users run it and as
+ * `bench:batch` times it; until session 11 it ran from the TypeScript sources through tsx, which
+ * compiles the code at start-up in the process and again in each parsing worker.
  *
  *   npm run bench:register                      # 1,000,000 people
  *   npm run bench:register -- --people 200000   # any size
  *   npm run bench:register -- --ten-million     # 10,000,000 people (peak memory target < 4 GiB)
  *   npm run bench:register -- --reimport        # also time re-importing the same file (all updates)
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -25,7 +28,6 @@ const { values } = parseArgs({
 });
 const people = values['ten-million'] ? 10_000_000 : Number(values.people.replaceAll('_', ''));
 const seed = Number(values.seed);
-const entry = join(import.meta.dirname, 'register-import-entry.ts');
 const root = join(import.meta.dirname, '..', '.bench', 'register-import');
 const popDir = join(root, `population-${people}-${seed}`);
 const ndjson = join(popDir, 'register.ndjson');
@@ -44,13 +46,23 @@ interface Run {
   readonly phases: readonly (readonly [string, number])[];
 }
 
-/** Runs the CLI from source as a child process and times it. */
+/**
+ * Runs the built CLI as a child process under `/usr/bin/time` and times it: peak resident set
+ * size (VmHWM) and CPU time (user and system, every thread: DuckDB's and the workers' too).
+ */
 function cli(args: readonly string[]): Promise<Run> {
   const started = process.hrtime.bigint();
-  const child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, NHS_TRACE_IMPORT_PHASES: '1' },
-  });
+  const child = spawn(
+    '/usr/bin/time',
+    [
+      '-f',
+      'BENCH_MAX_RSS_KIB=%M\nBENCH_CPU_S=%U %S',
+      process.execPath,
+      'bin/nhs-trace.js',
+      ...args,
+    ],
+    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NHS_TRACE_IMPORT_PHASES: '1' } },
+  );
   let stdout = '';
   let stderr = '';
   let readSeconds = 0;
@@ -67,9 +79,9 @@ function cli(args: readonly string[]): Promise<Run> {
       process.stderr.write('\n');
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       const rss = /BENCH_MAX_RSS_KIB=(\d+)/.exec(stderr)?.[1];
-      const cpuMs = /BENCH_CPU_MS=(\d+)/.exec(stderr)?.[1];
+      const cpu = /BENCH_CPU_S=([\d.]+) ([\d.]+)/.exec(stderr);
       if (code !== 0) {
-        process.stderr.write(stderr.replace(/BENCH_(MAX_RSS_KIB|CPU_MS)=\d+\n/g, ''));
+        process.stderr.write(stderr.replace(/BENCH_(MAX_RSS_KIB|CPU_S)=.*\n/g, ''));
       }
       const maxRssKib = Number(rss ?? 0);
       // `phase: claims 0.20 s (rss 815 MiB, JS heap 111 of 163 MiB)`
@@ -82,7 +94,7 @@ function cli(args: readonly string[]): Promise<Run> {
         readSeconds,
         code,
         maxRssKib,
-        cpuSeconds: Number(cpuMs ?? 0) / 1000,
+        cpuSeconds: Number(cpu?.[1] ?? 0) + Number(cpu?.[2] ?? 0),
         stdout,
       });
     });
@@ -92,6 +104,10 @@ function cli(args: readonly string[]): Promise<Run> {
 const fmt = (n: number): string => Math.round(n).toLocaleString('en-GB');
 const mib = (kib: number): string => `${fmt(kib / 1024)} MiB`;
 
+// The built CLI, current: a stale `dist` would time old code.
+if (spawnSync('npm', ['run', 'build'], { stdio: 'inherit' }).status !== 0) {
+  throw new Error('npm run build failed');
+}
 mkdirSync(root, { recursive: true });
 if (!existsSync(ndjson)) {
   console.log(`generating ${fmt(people)} people (seed ${seed}) with 'generate population'…`);
