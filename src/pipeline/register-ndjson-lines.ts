@@ -1,7 +1,8 @@
 import { isAscii } from 'node:buffer';
 import { open } from 'node:fs/promises';
-import type { Issue } from '../core/result.js';
-import { checkRawRecord } from './register-record-check.js';
+import type { RegisterPerson } from '../core/person.js';
+import type { Issue, Result } from '../core/result.js';
+import { checkNdjson } from './register-record-check.js';
 
 /** Bytes read from a file at a time. */
 const READ_BYTES = 1 << 20;
@@ -70,6 +71,25 @@ export interface RejectedLine {
   readonly issues: readonly Issue[];
 }
 
+/**
+ * Files one checked record: a valid person serialised as the stores stage it, a refused one
+ * with its line and issues.
+ * @param into - where valid people and refused records go
+ * @param line - the record's line
+ * @param result - the check's result
+ */
+export function keepChecked(
+  into: { readonly docs: string[]; readonly rejects: RejectedLine[] },
+  line: number,
+  result: Result<RegisterPerson>,
+): void {
+  if (result.success) {
+    into.docs.push(JSON.stringify(result.data));
+  } else {
+    into.rejects.push({ line, issues: result.issues });
+  }
+}
+
 /** A run of NDJSON lines, checked. Plain data, so it can be sent between threads. */
 export interface CheckedRun {
   /** Lines in the run, blank ones included (to number the next run's lines). */
@@ -104,12 +124,7 @@ export function checkNdjsonRun(bytes: Uint8Array): CheckedRun {
       continue;
     }
     records += 1;
-    const { result } = checkRawRecord({ kind: 'ndjson', line: lines + 1, text });
-    if (result.success) {
-      docs.push(JSON.stringify(result.data));
-    } else {
-      rejects.push({ line: lines + 1, issues: result.issues });
-    }
+    keepChecked({ docs, rejects }, lines + 1, checkNdjson(text));
   }
   return { lines, records, docs, rejects };
 }

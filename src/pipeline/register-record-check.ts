@@ -27,8 +27,11 @@ const NUL_REASON =
 const nulIssue = (path: string): Result<RegisterPerson> =>
   fail({ code: 'nul-character', message: `${path}: ${NUL_REASON}`, path });
 
-/** Parses one NDJSON line as a FHIR Patient. */
-function checkNdjson(text: string): Result<RegisterPerson> {
+/**
+ * Parses one NDJSON line as a FHIR Patient.
+ * @param text - the line
+ */
+export function checkNdjson(text: string): Result<RegisterPerson> {
   let json: unknown;
   try {
     json = JSON.parse(text);

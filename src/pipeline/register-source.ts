@@ -6,6 +6,7 @@ import { inChunks } from './async-chunks.js';
 import type { ParsePool } from './register-parse-pool.js';
 import {
   checkNdjsonRun,
+  keepChecked,
   wholeLineRuns,
   type CheckedRun,
   type RejectedLine,
@@ -103,16 +104,15 @@ export interface CheckedBatch {
 
 /** Checked CSV records as a batch. */
 function csvBatch(checked: readonly SourceRecord[]): CheckedBatch {
-  const docs: string[] = [];
-  const rejects: RejectedLine[] = [];
+  const batch: { records: number; docs: string[]; rejects: RejectedLine[] } = {
+    records: checked.length,
+    docs: [],
+    rejects: [],
+  };
   for (const { line, result } of checked) {
-    if (result.success) {
-      docs.push(JSON.stringify(result.data));
-    } else {
-      rejects.push({ line, issues: result.issues });
-    }
+    keepChecked(batch, line, result);
   }
-  return { records: checked.length, docs, rejects };
+  return batch;
 }
 
 /** Checked NDJSON runs as batches, their lines numbered from the start of the file. */
