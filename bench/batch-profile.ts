@@ -31,6 +31,7 @@ import { SQL_KEEP } from '../src/pipeline/trace-sql-backend.js';
 import { openDuckDbMatchIndex } from '../src/storage/duckdb/duckdb-match-index.js';
 import {
   EXACT_CANDIDATES_SQL,
+  EXACT_REQUEST_TABLE_SQL,
   INDEX_PAIRS_SQL,
   searchSql,
 } from '../src/storage/duckdb/duckdb-match-sql.js';
@@ -158,6 +159,9 @@ async function profileQuery(label: string, sql: string): Promise<void> {
     visit(root, 0);
   }
 }
+await conn.run(EXACT_REQUEST_TABLE_SQL);
+await conn.run(`INSERT INTO q_exact SELECT qid, nhs_number, family_name, birth_year, birth_month,
+  birth_day, birth_digits FROM q_record`);
 await profileQuery('exact look-up', EXACT_CANDIDATES_SQL);
 await profileQuery(
   'matched people (as many as rows)',

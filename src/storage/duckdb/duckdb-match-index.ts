@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import type { DuckDBConnection } from '@duckdb/node-api';
+import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
 import { currentDemographics, type RegisterPerson } from '../../core/person.js';
 import type { BlockingKeyCounts } from '../../matching/blocking-estimate.js';
 import {
@@ -8,6 +8,7 @@ import {
   type BlockingRule,
 } from '../../matching/blocking.js';
 import {
+  birthDateDigits,
   blockingKeysSql,
   buildMatchTableSql,
   fromRegisterPerson,
@@ -37,6 +38,7 @@ import {
   blockedVectorsSql,
   buildKeySql,
   EXACT_CANDIDATES_SQL,
+  EXACT_REQUEST_TABLE_SQL,
   keyCountsSql,
   ruleKeyTableSql,
   RULE_MATCHES_SQL,
@@ -102,6 +104,38 @@ async function appendStrings(
     appender.endRow();
   }
   appender.closeSync();
+}
+
+function appendText(appender: DuckDBAppender, value: string | undefined): void {
+  if (value === undefined) {
+    appender.appendNull();
+  } else {
+    appender.appendVarchar(value);
+  }
+}
+
+function appendNumber(appender: DuckDBAppender, value: number | undefined): void {
+  if (value === undefined) {
+    appender.appendNull();
+  } else {
+    appender.appendInteger(value);
+  }
+}
+
+/**
+ * One request's row of `q_exact` (`EXACT_REQUEST_TABLE_SQL`): the columns the match table
+ * would give it (`MATCH_COLUMNS_SQL`: the birth date's digits by `birthDateDigits`).
+ */
+function appendExactRequest(appender: DuckDBAppender, qid: number, record: MatchRecord): void {
+  appender.appendInteger(qid);
+  appendText(appender, record.nhsNumber);
+  appendText(appender, record.familyName);
+  const birth = record.birthDate;
+  appendNumber(appender, birth?.year);
+  appendNumber(appender, birth?.month);
+  appendNumber(appender, birth?.day);
+  appendText(appender, birth === undefined ? undefined : birthDateDigits(birth));
+  appender.endRow();
 }
 
 /** Stamp of the register the index was built from: contents, version, rules and cap. */
@@ -352,7 +386,12 @@ class DuckDbMatchIndex implements MatchIndex {
     if (requests.length === 0) {
       return found;
     }
-    await this.#loadRequests(requests, []);
+    await this.#conn.run(EXACT_REQUEST_TABLE_SQL);
+    const appender = await this.#conn.createAppender('q_exact');
+    requests.forEach((record, qid) => {
+      appendExactRequest(appender, qid, record);
+    });
+    appender.closeSync();
     const reader = await this.#conn.runAndReadAll(EXACT_CANDIDATES_SQL);
     for (const [qid, id, rid] of reader.getRows()) {
       this.#position(id, rid);

@@ -208,18 +208,28 @@ export const RULE_MATCHES_SQL = `SELECT count(*) FROM (${INDEX_PAIRS_SQL}) p
         AND q.pc_full = r.pc_full)`;
 
 /**
+ * The request columns the exact look-up reads ({@link EXACT_CANDIDATES_SQL}), staged straight
+ * from each record by an appender, in this order: a chunk's whole match table (`q_record`, from
+ * each record's JSON) took several times as long to stage as the look-up took to run.
+ */
+export const EXACT_REQUEST_TABLE_SQL = `CREATE OR REPLACE TEMP TABLE q_exact (qid INTEGER,
+  nhs_number VARCHAR, family_name VARCHAR, birth_year INTEGER, birth_month INTEGER,
+  birth_day INTEGER, birth_digits VARCHAR)`;
+
+/**
  * The deterministic cascade's candidates by exact joins: the holder of the supplied number, and
  * records with the same family name and an agreeing date of birth (the request's month and day
- * only where it has them). Positions and numbers only, as in {@link searchSql}.
+ * only where it has them). Positions and numbers only, as in {@link searchSql}. Requests are
+ * read from `q_exact` ({@link EXACT_REQUEST_TABLE_SQL}).
  */
 export const EXACT_CANDIDATES_SQL = `WITH pairs AS (
-    SELECT q.qid, n.rid, n.id FROM q_record q JOIN match_number n ON n.number = q.nhs_number
+    SELECT q.qid, n.rid, n.id FROM q_exact q JOIN match_number n ON n.number = q.nhs_number
     UNION
-    SELECT q.qid, r.rid, r.id FROM q_record q JOIN match_record r
+    SELECT q.qid, r.rid, r.id FROM q_exact q JOIN match_record r
       ON r.family_name = q.family_name AND r.birth_digits = q.birth_digits
     WHERE q.birth_day IS NOT NULL
     UNION
-    SELECT q.qid, r.rid, r.id FROM q_record q JOIN match_record r
+    SELECT q.qid, r.rid, r.id FROM q_exact q JOIN match_record r
       ON r.family_name = q.family_name AND r.birth_year = q.birth_year
     WHERE q.birth_day IS NULL
       AND (q.birth_month IS NULL OR r.birth_month = q.birth_month)
