@@ -59,11 +59,6 @@ export interface TraceRunOptions {
    */
   readonly gatherRows?: number;
   /**
-   * Chunks read ahead and in the tracer's hands at once (at least 1); default six when the
-   * tracer gathers its work across chunks, else two. Memory grows with it.
-   */
-  readonly chunksInFlight?: number;
-  /**
    * A checkpoint is saved at the first chunk boundary at least this many seconds after the last
    * (forcing the files to disk costs a few fsyncs); default 10, 0 for one after every chunk.
    */
@@ -299,8 +294,7 @@ async function traceWith(
   let startBytes: number | undefined;
   const rowsToTrace = rowsAfter(source.rows(), resumedRows);
   const chunks = inChunks<SourceRow>(rowsToTrace, chunkRows);
-  const window =
-    options.chunksInFlight ?? (gathering && tracer.flush !== undefined ? GATHER_WINDOW : 2);
+  const window = gathering && tracer.flush !== undefined ? GATHER_WINDOW : 2;
   const inFlight: TracedChunk[] = [];
   let ended = false;
   /** Reads and hands over chunks until `window` are in flight or the file ends. */

@@ -34,7 +34,6 @@ interface TraceOptions {
   readonly progressEvery: string;
   readonly chunkRows?: string;
   readonly gatherRows?: string;
-  readonly chunksInFlight?: string;
   readonly checkpointEvery: string;
   readonly execution?: string;
   readonly cascadeOnly?: boolean;
@@ -117,10 +116,6 @@ async function runCommand(request: string, options: TraceOptions): Promise<void>
       : Math.max(1, parseCount(options.chunkRows, '--chunk-rows'));
   const gatherRows =
     options.gatherRows === undefined ? undefined : parseCount(options.gatherRows, '--gather-rows');
-  const chunksInFlight =
-    options.chunksInFlight === undefined
-      ? undefined
-      : Math.max(1, parseCount(options.chunksInFlight, '--chunks-in-flight'));
   const checkpointSeconds = parseCount(options.checkpointEvery, '--checkpoint-every');
   const startedAt = new Date().toISOString();
   const progress = traceProgressReporter(process.stderr);
@@ -137,7 +132,6 @@ async function runCommand(request: string, options: TraceOptions): Promise<void>
       ...(options.cascadeOnly === true ? { cascadeOnly: true } : {}),
       ...(chunkRows === undefined ? {} : { chunkRows }),
       ...(gatherRows === undefined ? {} : { gatherRows }),
-      ...(chunksInFlight === undefined ? {} : { chunksInFlight }),
       checkpointSeconds,
       // A bar is redrawn often; plain lines come every --progress-every rows.
       progressEvery: process.stderr.isTTY ? Math.min(progressEvery, 1000) : progressEvery,
@@ -201,10 +195,6 @@ export function registerTraceCommand(program: Command): void {
     .option(
       '--gather-rows <n>',
       'rows the cascade leaves open, gathered across chunks into one search (default: --chunk-rows; 0: one search per chunk)',
-    )
-    .option(
-      '--chunks-in-flight <n>',
-      'chunks read ahead and traced at once (default 6 when gathering, else 2; memory grows with it)',
     )
     .option('--checkpoint-every <s>', 'seconds between checkpoints (0: after every chunk)', '10')
     .addHelpText('after', HELP)
