@@ -31,12 +31,6 @@ export interface TracerSettings {
    * own. A caller that sets it must call {@link RowTracer.flush} before it waits for an answer.
    */
   readonly gatherRows?: number;
-  /**
-   * Rows whose look-ups for the cascade (exact candidates, term frequencies, supplied numbers)
-   * a set-based tracer may gather across chunks into one query; 0 or absent: one per chunk.
-   * As with `gatherRows`, the caller must then call {@link RowTracer.flush} before it waits.
-   */
-  readonly gatherLookups?: number;
 }
 
 /** Traces request rows a chunk at a time (a chunk lets a set-based engine work on many at once). */

@@ -54,8 +54,7 @@ export interface TraceRunOptions {
   readonly chunkRows?: number;
   /**
    * Rows left open by the cascade that a set-based backend gathers across chunks into one
-   * search (`TracerSettings.gatherRows`); default `chunkRows`. Its look-ups for the cascade are
-   * gathered too, two chunks at a time. 0: one look-up and one search per chunk, nothing gathered.
+   * search (`TracerSettings.gatherRows`); default `chunkRows`, 0 for one search per chunk.
    */
   readonly gatherRows?: number;
   /**
@@ -124,17 +123,11 @@ export function defaultChunkRows(registerPeople: number): number {
 }
 
 /**
- * Chunks in flight at once when the tracer gathers its work across chunks (`gatherRows`,
- * `gatherLookups`): enough that the open rows of a few chunks meet in one search while earlier
- * ones are written. Without a gather, two: one traced while the other is written.
+ * Chunks in flight at once when the tracer gathers its searches across chunks (`gatherRows`):
+ * enough that the open rows of a few chunks meet in one search while earlier ones are written.
+ * Without a gather, two: one traced while the other is written.
  */
 const GATHER_WINDOW = 6;
-
-/**
- * The cascade's look-ups are gathered until they hold this many chunks' rows: 1.5, so that two
- * chunks go together even when some of their rows are row errors (not looked up).
- */
-const LOOKUP_CHUNKS = 1.5;
 
 /** A chunk handed to the tracer, with the promise of its answers. */
 interface TracedChunk {
@@ -263,14 +256,11 @@ async function traceWith(
   }
   const paths = traceOutputPaths(options.outPath);
   const chunkRows = options.chunkRows ?? defaultChunkRows(backend.registerPeople);
-  const gathering = (options.gatherRows ?? chunkRows) > 0;
-  const gatherRows =
-    options.cascadeOnly === true || !gathering ? 0 : (options.gatherRows ?? chunkRows);
+  const gatherRows = options.cascadeOnly === true ? 0 : (options.gatherRows ?? chunkRows);
   const tracer = backend.tracer({
     model: model.model,
     dateFormat,
     ...(gatherRows > 0 ? { gatherRows } : {}),
-    ...(gathering ? { gatherLookups: Math.round(LOOKUP_CHUNKS * chunkRows) } : {}),
     ...(options.thresholds === undefined ? {} : { thresholds: options.thresholds }),
     ...(options.cascadeOnly === true ? { cascadeOnly: true } : {}),
   });
@@ -294,7 +284,7 @@ async function traceWith(
   let startBytes: number | undefined;
   const rowsToTrace = rowsAfter(source.rows(), resumedRows);
   const chunks = inChunks<SourceRow>(rowsToTrace, chunkRows);
-  const window = gathering && tracer.flush !== undefined ? GATHER_WINDOW : 2;
+  const window = gatherRows > 0 && tracer.flush !== undefined ? GATHER_WINDOW : 2;
   const inFlight: TracedChunk[] = [];
   let ended = false;
   /** Reads and hands over chunks until `window` are in flight or the file ends. */

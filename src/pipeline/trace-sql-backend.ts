@@ -5,7 +5,6 @@ import type {
   MatchRecord,
   TermFrequencyLookup,
 } from '../matching/index.js';
-import { tfLookupFromTables } from '../matching/index.js';
 import {
   cascadeStep,
   type CascadeStepResult,
@@ -18,7 +17,7 @@ import type { IndexedCandidate, MatchIndex } from '../storage/match-index.js';
 import type { TraceBackend, TracerSettings } from './trace-backend.js';
 import { answerRow, prepareRow, type PreparedRow, type RowTrace } from './trace-decide.js';
 import type { SourceRow } from './request-source.js';
-import { gather, type Gather, type GatherTicket } from './trace-gather.js';
+import { searchGather, type SearchGather } from './trace-search-gather.js';
 import { trainWithIndex } from './trace-sql-train.js';
 
 /** Candidates the SQL keeps per request by rank (the trace shows and decides over the top 5). */
@@ -37,69 +36,21 @@ interface CascadedChunk {
   readonly open: readonly number[];
 }
 
-/** What the cascade needs to know about one request, from the register. */
-interface RowLookup {
-  /** The exact look-up's candidates (`exactCandidates`). */
-  readonly exact: CascadeCandidate[];
-  /** The current number of the supplied number's holder, when the row supplied one. */
-  readonly holder?: string;
-  /** Term frequencies of the values of this row (and of the others looked up with it). */
-  readonly lookup: TermFrequencyLookup;
-}
-
-/** A request as the look-ups take it. */
-interface LookupItem {
-  readonly record: MatchRecord;
-  readonly supplied?: string;
-}
-
-/** No term frequencies (a chunk with no row to look up, or the cascade alone). */
-const NO_FREQUENCIES = tfLookupFromTables({});
-
-/**
- * The look-ups the cascade needs for a list of requests (of one chunk or of several gathered):
- * the exact candidates (one join), the term frequencies of their values (none for the cascade
- * alone) and the holders of their supplied numbers.
- */
-async function lookUp(
-  index: MatchIndex,
-  items: readonly LookupItem[],
-  cascadeOnly: boolean,
-): Promise<RowLookup[]> {
-  const records = items.map((item) => item.record);
-  const exact = await index.exactCandidates(records);
-  const lookup = cascadeOnly ? NO_FREQUENCIES : await index.frequencies(records);
-  const holders = await index.resolve(items.flatMap((item) => item.supplied ?? []));
-  return items.map((item, i) => {
-    const holder = item.supplied === undefined ? undefined : holders.get(item.supplied);
-    return { exact: exact[i] ?? [], lookup, ...(holder === undefined ? {} : { holder }) };
-  });
-}
-
-/** The cascade for every row of a chunk, over its look-ups (gathered with other chunks'). */
+/** The cascade over the exact look-up (`exactCandidates`, one join) for every row of a chunk. */
 async function cascadeChunk(
-  lookups: GatherTicket<LookupItem, RowLookup>,
+  index: MatchIndex,
   rows: readonly SourceRow[],
   settings: TracerSettings,
 ): Promise<CascadedChunk> {
   const prepared = rows.map((row) => prepareRow(row, settings.dateFormat));
-  const ready = prepared.filter((p): p is PreparedRow => p !== undefined);
-  const found = await lookups.submit(
-    ready.map((p) => (p.supplied === undefined ? { record: p.record } : p)),
-  );
-  const exact = found.map((f) => f.exact);
-  const lookup = found[0]?.lookup ?? NO_FREQUENCIES;
-  const holders = new Map<string, string>();
-  ready.forEach((p, i) => {
-    const holder = found[i]?.holder;
-    if (p.supplied !== undefined && holder !== undefined) {
-      holders.set(p.supplied, holder);
-    }
-  });
+  const records = prepared.flatMap((p) => (p === undefined ? [] : [p.record]));
   const cascadeOnly = settings.cascadeOnly === true;
+  const exact = await index.exactCandidates(records);
+  const lookup = await index.frequencies(cascadeOnly ? [] : records);
+  const holders = await index.resolve(prepared.flatMap((p) => p?.supplied ?? []));
   const trace = { model: settings.model, lookup, ...thresholdsOf(settings) };
-  const steps = ready.map((p, i) =>
-    cascadeOnly ? undefined : cascadeStep(p.record, exact[i] ?? [], trace),
+  const steps = records.map((record, i) =>
+    cascadeOnly ? undefined : cascadeStep(record, exact[i] ?? [], trace),
   );
   const open = steps.flatMap((step, i) =>
     step !== undefined && step.final === undefined ? [i] : [],
@@ -144,31 +95,23 @@ function decideChunk(
   });
 }
 
-/** The run's two gathers: the cascade's look-ups, and the search of the rows it leaves open. */
-interface TraceGathers {
-  readonly lookups: Gather<LookupItem, RowLookup>;
-  readonly search: Gather<MatchRecord, IndexedCandidate[]>;
-}
-
 /**
  * Traces a chunk in two steps, as `traceTwoSteps` does one row: the cascade over the exact
  * look-up for every row (`cascadeChunk`), then the blocked and scored search (`search`) only
- * for the rows the cascade did not settle. Both go through the run's gathers (the look-ups, and
- * the open rows, of several chunks may go in one query each). No connection is held while the
- * chunk waits for a gather.
+ * for the rows the cascade did not settle, through the run's gather (the open rows of several
+ * chunks may be searched together). No connection is held while the chunk waits for its search.
  */
 async function traceChunk(
   lanes: LanePool,
-  gathers: TraceGathers,
+  gather: SearchGather<MatchRecord, IndexedCandidate>,
   rows: readonly SourceRow[],
   settings: TracerSettings,
 ): Promise<RowTrace[]> {
-  const lookups = gathers.lookups.enter();
-  const search = gathers.search.enter();
+  const ticket = gather.enter();
   try {
-    const chunk = await cascadeChunk(lookups, rows, settings);
+    const chunk = await lanes.use((index) => cascadeChunk(index, rows, settings));
     const ready = chunk.prepared.flatMap((p) => (p === undefined ? [] : [p.record]));
-    const searched = await search.submit(chunk.open.map((i) => ready[i] as MatchRecord));
+    const searched = await ticket.search(chunk.open.map((i) => ready[i] as MatchRecord));
     const traced = decideChunk(chunk, searched, settings);
     const ids = [...traced.flatMap((t) => t.result.nhsNumber ?? []), ...chunk.holders.values()];
     const people: Map<string, RegisterPerson> = await lanes.use((index) => index.people(ids));
@@ -180,8 +123,7 @@ async function traceChunk(
       answerRow(row, chunk.prepared[i], traced[i] ?? { result: NOTHING, candidates: [] }, view),
     );
   } finally {
-    lookups.leave();
-    search.leave();
+    ticket.leave();
   }
 }
 
@@ -261,23 +203,14 @@ export function sqlBackend(index: MatchIndex): TraceBackend {
     keyCounts: (requests) => index.keyCounts(requests),
     train: (requests, options) => trainWithIndex(index, requests, options),
     tracer: (settings) => {
-      const cascadeOnly = settings.cascadeOnly === true;
-      const gathers: TraceGathers = {
-        lookups: gather(
-          (items) => lanes.use((lane) => lookUp(lane, items, cascadeOnly)),
-          settings.gatherLookups ?? 0,
-        ),
-        search: gather(
-          (records) =>
-            lanes.use((lane) => lane.search(records, settings.model, { keep: SQL_KEEP })),
-          settings.gatherRows ?? 0,
-        ),
-      };
+      const gather = searchGather<MatchRecord, IndexedCandidate>(
+        (records) => lanes.use((lane) => lane.search(records, settings.model, { keep: SQL_KEEP })),
+        settings.gatherRows ?? 0,
+      );
       return {
-        trace: (rows) => traceChunk(lanes, gathers, rows, settings),
+        trace: (rows) => traceChunk(lanes, gather, rows, settings),
         flush: () => {
-          gathers.lookups.flush();
-          gathers.search.flush();
+          gather.flush();
         },
       };
     },

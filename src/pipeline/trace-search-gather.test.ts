@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gather as makeGather } from './trace-gather.js';
+import { searchGather } from './trace-search-gather.js';
 
 /** A search that answers each record with itself, noting the records of every call. */
 function recorder(): {
@@ -16,12 +16,12 @@ function recorder(): {
   };
 }
 
-describe('gather', () => {
+describe('searchGather', () => {
   it('searches every chunk on its own when it gathers nothing', async () => {
     const { calls, run } = recorder();
-    const gather = makeGather(run, 0);
-    const a = gather.enter().submit(['a1', 'a2']);
-    const b = gather.enter().submit(['b1']);
+    const gather = searchGather(run, 0);
+    const a = gather.enter().search(['a1', 'a2']);
+    const b = gather.enter().search(['b1']);
     expect(await a).toEqual([['found a1'], ['found a2']]);
     expect(await b).toEqual([['found b1']]);
     expect(calls).toEqual([['a1', 'a2'], ['b1']]);
@@ -29,11 +29,11 @@ describe('gather', () => {
 
   it('gathers chunks until the records reach the threshold, and answers each its own', async () => {
     const { calls, run } = recorder();
-    const gather = makeGather(run, 4);
-    const a = gather.enter().submit(['a1', 'a2']);
-    const b = gather.enter().submit(['b1']);
+    const gather = searchGather(run, 4);
+    const a = gather.enter().search(['a1', 'a2']);
+    const b = gather.enter().search(['b1']);
     expect(calls).toEqual([]);
-    const c = gather.enter().submit(['c1', 'c2']);
+    const c = gather.enter().search(['c1', 'c2']);
     expect(calls).toEqual([['a1', 'a2', 'b1', 'c1', 'c2']]);
     expect(await a).toEqual([['found a1'], ['found a2']]);
     expect(await b).toEqual([['found b1']]);
@@ -42,18 +42,18 @@ describe('gather', () => {
 
   it('starts the oldest unanswered chunk when flushed, at once or when it gives its records', async () => {
     const { calls, run } = recorder();
-    const gather = makeGather(run, 100);
+    const gather = searchGather(run, 100);
     const first = gather.enter();
     const second = gather.enter();
-    const b = second.submit(['b1']);
+    const b = second.search(['b1']);
     gather.flush();
     // The oldest is the first: nothing starts until it gives its records, then both go.
     expect(calls).toEqual([]);
-    const a = first.submit(['a1']);
+    const a = first.search(['a1']);
     expect(calls).toEqual([['b1', 'a1']]);
     expect(await a).toEqual([['found a1']]);
     expect(await b).toEqual([['found b1']]);
-    const c = gather.enter().submit(['c1']);
+    const c = gather.enter().search(['c1']);
     expect(calls).toHaveLength(1);
     gather.flush();
     expect(calls).toEqual([['b1', 'a1'], ['c1']]);
@@ -63,7 +63,7 @@ describe('gather', () => {
   it('does not start gathered chunks when the oldest is already in a search', async () => {
     const calls: string[][] = [];
     const release: (() => void)[] = [];
-    const gather = makeGather<string, string[]>((records) => {
+    const gather = searchGather<string, string>((records) => {
       calls.push([...records]);
       return new Promise((resolve) => {
         release.push(() => {
@@ -71,8 +71,8 @@ describe('gather', () => {
         });
       });
     }, 2);
-    const a = gather.enter().submit(['a1', 'a2']);
-    const b = gather.enter().submit(['b1']);
+    const a = gather.enter().search(['a1', 'a2']);
+    const b = gather.enter().search(['b1']);
     gather.flush();
     expect(calls).toEqual([['a1', 'a2']]);
     release[0]?.();
@@ -85,23 +85,23 @@ describe('gather', () => {
 
   it('answers a chunk with no open records at once, and skips a chunk that left', async () => {
     const { calls, run } = recorder();
-    const gather = makeGather(run, 100);
+    const gather = searchGather(run, 100);
     const gone = gather.enter();
     const empty = gather.enter();
     const later = gather.enter();
-    const c = later.submit(['c1']);
-    expect(await empty.submit([])).toEqual([]);
+    const c = later.search(['c1']);
+    expect(await empty.search([])).toEqual([]);
     gone.leave();
     gather.flush();
     expect(calls).toEqual([['c1']]);
     expect(await c).toEqual([['found c1']]);
-    await expect(later.submit(['again'])).rejects.toThrow(/twice/);
+    await expect(later.search(['again'])).rejects.toThrow(/twice/);
   });
 
   it('fails every chunk of a search that failed', async () => {
-    const gather = makeGather<string, string>(() => Promise.reject(new Error('disk gone')), 2);
-    const a = gather.enter().submit(['a1']);
-    const b = gather.enter().submit(['b1']);
+    const gather = searchGather<string, string>(() => Promise.reject(new Error('disk gone')), 2);
+    const a = gather.enter().search(['a1']);
+    const b = gather.enter().search(['b1']);
     await expect(a).rejects.toThrow('disk gone');
     await expect(b).rejects.toThrow('disk gone');
   });
