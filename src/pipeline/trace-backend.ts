@@ -25,12 +25,6 @@ export interface TracerSettings {
    * algorithmic step: the baseline the probabilistic engine is measured against.
    */
   readonly cascadeOnly?: boolean;
-  /**
-   * Rows left open by the cascade that a set-based tracer may gather across chunks before it
-   * searches them together (fewer, larger searches); 0 or absent: each chunk is searched on its
-   * own. A caller that sets it must call {@link RowTracer.flush} before it waits for an answer.
-   */
-  readonly gatherRows?: number;
 }
 
 /** Traces request rows a chunk at a time (a chunk lets a set-based engine work on many at once). */
@@ -42,12 +36,6 @@ export interface RowTracer {
    * @param rows - consecutive rows of the request file
    */
   trace(rows: readonly SourceRow[]): Promise<readonly RowTrace[]>;
-  /**
-   * Says the caller is about to wait for the answers of the oldest chunk it has handed over
-   * that are not in yet: a tracer that gathers work across chunks (`gatherRows`) starts that
-   * chunk's now instead of waiting for more.
-   */
-  flush?(): void;
 }
 
 /**

@@ -53,11 +53,6 @@ export interface TraceRunOptions {
   /** Rows traced together (one set-based query on a SQL backend); default {@link defaultChunkRows}. */
   readonly chunkRows?: number;
   /**
-   * Rows left open by the cascade that a set-based backend gathers across chunks into one
-   * search (`TracerSettings.gatherRows`); default `chunkRows`, 0 for one search per chunk.
-   */
-  readonly gatherRows?: number;
-  /**
    * A checkpoint is saved at the first chunk boundary at least this many seconds after the last
    * (forcing the files to disk costs a few fsyncs); default 10, 0 for one after every chunk.
    */
@@ -122,19 +117,10 @@ export function defaultChunkRows(registerPeople: number): number {
   return Math.min(50_000, Math.max(10_000, Math.round(registerPeople / 20_000) * 1000));
 }
 
-/**
- * Chunks in flight at once when the tracer gathers its searches across chunks (`gatherRows`):
- * enough that the open rows of a few chunks meet in one search while earlier ones are written.
- * Without a gather, two: one traced while the other is written.
- */
-const GATHER_WINDOW = 6;
-
 /** A chunk handed to the tracer, with the promise of its answers. */
 interface TracedChunk {
   readonly rows: SourceRow[];
   readonly answers: Promise<readonly RowTrace[]>;
-  /** Whether the answers are in (set when the promise settles). */
-  readonly settled: { value: boolean };
 }
 
 /**
@@ -151,16 +137,8 @@ async function traceAhead(
     return undefined;
   }
   const answers = tracer.trace(next.value);
-  const settled = { value: false };
-  answers.then(
-    () => {
-      settled.value = true;
-    },
-    () => {
-      settled.value = true;
-    },
-  );
-  return { rows: next.value, answers, settled };
+  answers.catch(() => undefined);
+  return { rows: next.value, answers };
 }
 
 /**
@@ -255,12 +233,9 @@ async function traceWith(
     source = again.data;
   }
   const paths = traceOutputPaths(options.outPath);
-  const chunkRows = options.chunkRows ?? defaultChunkRows(backend.registerPeople);
-  const gatherRows = options.cascadeOnly === true ? 0 : (options.gatherRows ?? chunkRows);
   const tracer = backend.tracer({
     model: model.model,
     dateFormat,
-    ...(gatherRows > 0 ? { gatherRows } : {}),
     ...(options.thresholds === undefined ? {} : { thresholds: options.thresholds }),
     ...(options.cascadeOnly === true ? { cascadeOnly: true } : {}),
   });
@@ -283,34 +258,24 @@ async function traceWith(
   const seconds = (): number => (resume?.checkpoint.seconds ?? 0) + elapsed();
   let startBytes: number | undefined;
   const rowsToTrace = rowsAfter(source.rows(), resumedRows);
-  const chunks = inChunks<SourceRow>(rowsToTrace, chunkRows);
-  const window = gatherRows > 0 && tracer.flush !== undefined ? GATHER_WINDOW : 2;
-  const inFlight: TracedChunk[] = [];
-  let ended = false;
-  /** Reads and hands over chunks until `window` are in flight or the file ends. */
-  const fill = async (): Promise<void> => {
-    while (!ended && inFlight.length < window) {
-      const traced = await traceAhead(chunks, tracer);
-      if (traced === undefined) {
-        ended = true;
-      } else {
-        inFlight.push(traced);
-      }
-    }
-  };
+  const chunks = inChunks<SourceRow>(
+    rowsToTrace,
+    options.chunkRows ?? defaultChunkRows(backend.registerPeople),
+  );
+  let ahead: TracedChunk | undefined;
+  let next: TracedChunk | undefined;
   try {
-    // Chunks are traced ahead: their rows are read and sent to the backend before the oldest
-    // chunk's answers are written, so a set-based backend scores some while this process
-    // decides and writes another. Rows are still written, queued and checkpointed in order.
-    await fill();
-    for (let ahead = inFlight.shift(); ahead !== undefined; ahead = inFlight.shift()) {
+    // One chunk is traced ahead: its rows are read and sent to the backend before the previous
+    // chunk's answers are written, so a set-based backend scores one chunk while this process
+    // decides and writes the other. Rows are still written, queued and checkpointed in order.
+    ahead = await traceAhead(chunks, tracer);
+    while (ahead !== undefined) {
       startBytes ??= source.stats.bytesRead;
       const { rows } = ahead;
-      await fill();
-      if (!ahead.settled.value) {
-        tracer.flush?.();
-      }
+      next = await traceAhead(chunks, tracer);
       const answers = await ahead.answers;
+      ahead = next;
+      next = undefined;
       for (const [i, row] of rows.entries()) {
         const traced = answers[i];
         if (traced === undefined) {
@@ -341,14 +306,8 @@ async function traceWith(
     await response.commit();
     await cleansing.commit();
   } catch (error) {
-    // Chunks still in flight finish before the files (and then the backend) are closed; each
-    // in turn is the oldest the run waits for, so a gathering tracer searches it at once.
-    for (const traced of inFlight) {
-      if (!traced.settled.value) {
-        tracer.flush?.();
-      }
-      await traced.answers.catch(() => undefined);
-    }
+    // A chunk still in flight finishes before the files (and then the backend) are closed.
+    await Promise.allSettled([ahead?.answers, next?.answers]);
     // The .partial files and the checkpoint stay: the same command resumes the run.
     await Promise.all([response.close(), cleansing.close()]);
     throw error;

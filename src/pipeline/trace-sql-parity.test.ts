@@ -1,6 +1,3 @@
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RegisterPerson } from '../core/person.js';
@@ -32,8 +29,6 @@ import { openRequestStream, type SourceRow } from './request-source.js';
 import { inMemoryBackend } from './trace-backend.js';
 import { traceRegisterFrom, type TraceRegister } from './trace-register.js';
 import { sqlBackend } from './trace-sql-backend.js';
-import { versionModel } from './trace-model.js';
-import { runTrace } from './trace-run.js';
 import { trainWithIndex } from './trace-sql-train.js';
 
 /**
@@ -58,35 +53,12 @@ async function* streamOf<T>(items: readonly T[]): AsyncGenerator<T> {
   }
 }
 
-/** The index, and each session it opens, with the rows of every search noted in `searches`. */
-function countingSearches(of: MatchIndex, searches: number[]): MatchIndex {
-  return new Proxy(of, {
-    get(target, key) {
-      if (key === 'search') {
-        return (...args: Parameters<MatchIndex['search']>) => {
-          searches.push(args[0].length);
-          return target.search(...args);
-        };
-      }
-      if (key === 'session') {
-        return async () => countingSearches(await target.session(), searches);
-      }
-      const value: unknown = Reflect.get(target, key, target);
-      return typeof value === 'function' ? (value as () => unknown).bind(target) : value;
-    },
-  });
-}
-
-/** The generated request rows as a PDS MESH request file. */
-function requestCsv(): string {
-  return stringify([
+async function sourceRows(): Promise<SourceRow[]> {
+  const csv = stringify([
     [...PDS_MESH_REQUEST_COLUMNS],
     ...rows.map((row) => PDS_MESH_REQUEST_COLUMNS.map((c) => row[c])),
   ]);
-}
-
-async function sourceRows(): Promise<SourceRow[]> {
-  const opened = await openRequestStream(streamOf([requestCsv()]), 'requests.csv', {
+  const opened = await openRequestStream(streamOf([csv]), 'requests.csv', {
     today: '2026-01-01',
   });
   if (!opened.success) {
@@ -217,67 +189,6 @@ describe('SQL and in-process execution of one model', () => {
     expect(sql).toEqual(memory);
     const outcomes = new Set(memory.map((t) => t.answer.outcome));
     expect(outcomes.has('matched') && outcomes.has('no-match')).toBe(true);
-  });
-
-  it('answer every row the same way when the open rows of several chunks are searched together', async () => {
-    const source = await sourceRows();
-    const settings = { model: defaultModel(), dateFormat: 'YYYYMMDD' as const };
-    const memory = await inMemoryBackend(register).tracer(settings).trace(source);
-    const searches: number[] = [];
-    const tracer = sqlBackend(countingSearches(index, searches)).tracer({
-      ...settings,
-      gatherRows: 60,
-    });
-    // Chunks of 100 rows, all handed over before the first is waited for, as a run does.
-    const chunks = [0, 1, 2, 3, 4, 5].map((c) => source.slice(c * 100, (c + 1) * 100));
-    const pending = chunks.map((chunk) => tracer.trace(chunk));
-    const answers = [];
-    for (const answer of pending) {
-      tracer.flush?.();
-      answers.push(...(await answer));
-    }
-    expect(answers).toEqual(memory);
-    // Each chunk leaves some rows open; gathered, they meet in fewer searches than chunks.
-    expect(searches.length).toBeGreaterThan(0);
-    expect(searches.length).toBeLessThan(chunks.length);
-  });
-
-  it('write the same response from a run whose searches gather the open rows of several chunks', async () => {
-    const folder = await mkdtemp(join(tmpdir(), 'trace-gather-'));
-    try {
-      const requestPath = join(folder, 'requests.csv');
-      await writeFile(requestPath, requestCsv());
-      const run = async (label: string, gatherRows: number, searches: number[]) => {
-        const outPath = join(folder, label, 'response.csv');
-        await mkdir(join(folder, label));
-        const traced = await runTrace(
-          // A session of its own: the run closes its backend.
-          async () => sqlBackend(countingSearches(await index.session(), searches)),
-          {
-            requestPath,
-            outPath,
-            model: versionModel(defaultModel(), false),
-            startedAt: '2026-01-01T00:00:00.000Z',
-            today: '2026-01-01',
-            chunkRows: 40,
-            gatherRows,
-          },
-        );
-        expect(traced.success).toBe(true);
-        return readFile(outPath, 'utf8');
-      };
-      const each: number[] = [];
-      const gathered: number[] = [];
-      const alone = await run('alone', 0, each);
-      const together = await run('together', 100, gathered);
-      expect(together).toBe(alone);
-      // 600 rows in 15 chunks of 40: every chunk searched on its own, or far fewer searches.
-      expect(each).toHaveLength(15);
-      expect(gathered.length).toBeLessThan(each.length / 2);
-      expect(gathered.reduce((a, b) => a + b, 0)).toBe(each.reduce((a, b) => a + b, 0));
-    } finally {
-      await rm(folder, { recursive: true, force: true });
-    }
   });
 
   it('decide the same over the two best kept as over every candidate', async () => {

@@ -33,7 +33,6 @@ interface TraceOptions {
   readonly seed: string;
   readonly progressEvery: string;
   readonly chunkRows?: string;
-  readonly gatherRows?: string;
   readonly checkpointEvery: string;
   readonly execution?: string;
   readonly cascadeOnly?: boolean;
@@ -114,8 +113,6 @@ async function runCommand(request: string, options: TraceOptions): Promise<void>
     options.chunkRows === undefined
       ? undefined
       : Math.max(1, parseCount(options.chunkRows, '--chunk-rows'));
-  const gatherRows =
-    options.gatherRows === undefined ? undefined : parseCount(options.gatherRows, '--gather-rows');
   const checkpointSeconds = parseCount(options.checkpointEvery, '--checkpoint-every');
   const startedAt = new Date().toISOString();
   const progress = traceProgressReporter(process.stderr);
@@ -131,7 +128,6 @@ async function runCommand(request: string, options: TraceOptions): Promise<void>
       seed,
       ...(options.cascadeOnly === true ? { cascadeOnly: true } : {}),
       ...(chunkRows === undefined ? {} : { chunkRows }),
-      ...(gatherRows === undefined ? {} : { gatherRows }),
       checkpointSeconds,
       // A bar is redrawn often; plain lines come every --progress-every rows.
       progressEvery: process.stderr.isTTY ? Math.min(progressEvery, 1000) : progressEvery,
@@ -191,10 +187,6 @@ export function registerTraceCommand(program: Command): void {
     .option(
       '--chunk-rows <n>',
       'rows traced together; checkpoints fall between chunks (default: a twentieth of the register, 10,000 to 50,000)',
-    )
-    .option(
-      '--gather-rows <n>',
-      'rows the cascade leaves open, gathered across chunks into one search (default: --chunk-rows; 0: one search per chunk)',
     )
     .option('--checkpoint-every <s>', 'seconds between checkpoints (0: after every chunk)', '10')
     .addHelpText('after', HELP)

@@ -149,30 +149,8 @@ async function registerStamp(
   return `v${String(MATCH_INDEX_VERSION)}|${ruleIds}|cap${String(cap)}|${contents}`;
 }
 
-/** Positions a generation of {@link KnownPositions} holds before the next is started. */
+/** The most positions a match index handle remembers for `people` (about 100 MB). */
 const KNOWN_POSITIONS = 1_000_000;
-
-/**
- * Positions of current people that look-ups returned (NHS Number → `rid`), shared by an index
- * and its sessions, in two generations of at most {@link KNOWN_POSITIONS} (about 100 MB each):
- * when the newer is full the older is dropped, so the last million noted are always kept.
- */
-class KnownPositions {
-  #older = new Map<string, number>();
-  #newer = new Map<string, number>();
-
-  note(id: string, rid: number): void {
-    if (this.#newer.size >= KNOWN_POSITIONS) {
-      this.#older = this.#newer;
-      this.#newer = new Map();
-    }
-    this.#newer.set(id, rid);
-  }
-
-  get(id: string): number | undefined {
-    return this.#newer.get(id) ?? this.#older.get(id);
-  }
-}
 
 /** People per batch of documents while the index is built. */
 const DOC_BATCH = 250_000;
@@ -286,12 +264,12 @@ class DuckDbMatchIndex implements MatchIndex {
   readonly rules: readonly BlockingRule[];
   readonly cap: number;
   /**
-   * Positions of current people the look-ups of this handle and its sessions have returned, so
+   * Positions of current people this handle's look-ups have returned (NHS Number → `rid`), so
    * `people` reads the documents of people a chunk was traced to without joining `match_record`
-   * again (a scan of the whole register per chunk), whichever handle found them. An open index
-   * never changes, so an entry is never stale.
+   * again (a scan of the whole register per chunk). An open index never changes, so an entry
+   * is never stale; the memo is emptied when it reaches {@link KNOWN_POSITIONS}.
    */
-  readonly #positions: KnownPositions;
+  readonly #positions = new Map<string, number>();
 
   constructor(
     conn: DuckDBConnection,
@@ -302,14 +280,12 @@ class DuckDbMatchIndex implements MatchIndex {
       cap: number;
       docs: MatchDocs;
       ownsDocs: boolean;
-      positions?: KnownPositions;
     },
   ) {
     this.#conn = conn;
     this.#source = source;
     this.#docs = setup.docs;
     this.#ownsDocs = setup.ownsDocs;
-    this.#positions = setup.positions ?? new KnownPositions();
     this.status = setup.status;
     this.rules = setup.rules;
     this.cap = setup.cap;
@@ -324,7 +300,6 @@ class DuckDbMatchIndex implements MatchIndex {
       cap,
       docs: this.#docs,
       ownsDocs: false,
-      positions: this.#positions,
     });
   }
 
@@ -334,7 +309,10 @@ class DuckDbMatchIndex implements MatchIndex {
 
   /** Notes where a current person is (see {@link #positions}). */
   #position(id: unknown, rid: unknown): void {
-    this.#positions.note(String(id), Number(rid));
+    if (this.#positions.size >= KNOWN_POSITIONS) {
+      this.#positions.clear();
+    }
+    this.#positions.set(String(id), Number(rid));
   }
 
   /** Loads request records into `q_record` and their keys (under `rules`) into `q_key`. */
