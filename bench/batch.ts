@@ -31,8 +31,6 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '1' },
     dir: { type: 'string' },
     'chunk-rows': { type: 'string' },
-    /** Open rows gathered into one search (the CLI's `--gather-rows`; default its own). */
-    'gather-rows': { type: 'string' },
     /** DuckDB memory limit of `register index` (default the CLI's, 2.5GB). */
     'index-memory-limit': { type: 'string' },
   },
@@ -143,7 +141,6 @@ function trace(label: string, extra: string[]) {
     '--model',
     model,
     ...(values['chunk-rows'] === undefined ? [] : ['--chunk-rows', values['chunk-rows']]),
-    ...(values['gather-rows'] === undefined ? [] : ['--gather-rows', values['gather-rows']]),
     '--audit',
     join(dir, 'audit.ndjson'),
     ...extra,
