@@ -1,10 +1,11 @@
-import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
+import type { DuckDBConnection } from '@duckdb/node-api';
 import {
   DERIVATION_VERSION,
   deriveFamilyName,
   deriveForename,
   derivePostcode,
 } from '../derived-values.js';
+import { appendText } from './duckdb-append.js';
 
 /**
  * Fills the derivation dictionaries for the raw values an import brings that the store has not
@@ -12,14 +13,6 @@ import {
  * phonetically coded) once in TypeScript, however many people share it. The new entries go to
  * temp tables here; the import copies them into the dictionaries inside its transaction.
  */
-
-function appendText(appender: DuckDBAppender, value: string | null): void {
-  if (value === null) {
-    appender.appendNull();
-  } else {
-    appender.appendVarchar(value);
-  }
-}
 
 /**
  * Whether the stored dictionaries were made by this program's derivations. A store with

@@ -28,6 +28,7 @@ import type {
   MatchSearchOptions,
   VectorCounts,
 } from '../match-index.js';
+import { appendInteger, appendText } from './duckdb-append.js';
 import { personFromJson, personJsonSql } from './duckdb-read-sql.js';
 import { decodeMatchRecord, encodeMatchRecord } from '../../matching/record-codec.js';
 import { matchDocsHome, type MatchDocs, type MatchDocsWriter } from './match-docs.js';
@@ -106,22 +107,6 @@ async function appendStrings(
   appender.closeSync();
 }
 
-function appendText(appender: DuckDBAppender, value: string | undefined): void {
-  if (value === undefined) {
-    appender.appendNull();
-  } else {
-    appender.appendVarchar(value);
-  }
-}
-
-function appendNumber(appender: DuckDBAppender, value: number | undefined): void {
-  if (value === undefined) {
-    appender.appendNull();
-  } else {
-    appender.appendInteger(value);
-  }
-}
-
 /**
  * One request's row of `q_exact` (`EXACT_REQUEST_TABLE_SQL`): the columns the match table
  * would give it (`MATCH_COLUMNS_SQL`: the birth date's digits by `birthDateDigits`).
@@ -131,9 +116,9 @@ function appendExactRequest(appender: DuckDBAppender, qid: number, record: Match
   appendText(appender, record.nhsNumber);
   appendText(appender, record.familyName);
   const birth = record.birthDate;
-  appendNumber(appender, birth?.year);
-  appendNumber(appender, birth?.month);
-  appendNumber(appender, birth?.day);
+  appendInteger(appender, birth?.year);
+  appendInteger(appender, birth?.month);
+  appendInteger(appender, birth?.day);
   appendText(appender, birth === undefined ? undefined : birthDateDigits(birth));
   appender.endRow();
 }
