@@ -79,10 +79,37 @@ export const PDS_MESH_RESPONSE_COLUMNS = [
 
 export type PdsMeshResponseColumn = (typeof PDS_MESH_RESPONSE_COLUMNS)[number];
 
-/** An empty request row, every column ''. */
+/**
+ * An empty request row, every column ''. Written out as one literal (the same columns as
+ * {@link PDS_MESH_REQUEST_COLUMNS}, checked by the type) so that each row is a compact object
+ * with its values in place: a row built by spreading or by `Object.fromEntries` keeps them in a
+ * separate property store, which costs per row on a large request file.
+ */
 export function emptyRequestRow(): Record<PdsMeshRequestColumn, string> {
-  return Object.fromEntries(PDS_MESH_REQUEST_COLUMNS.map((c) => [c, ''])) as Record<
-    PdsMeshRequestColumn,
-    string
-  >;
+  return {
+    'UNIQUE REFERENCE': '',
+    NHS_NO: '',
+    FAMILY_NAME: '',
+    GIVEN_NAME: '',
+    OTHER_GIVEN_NAME: '',
+    GENDER: '',
+    DATE_OF_BIRTH: '',
+    POSTCODE: '',
+    DATE_OF_DEATH: '',
+    ADDRESS_LINE1: '',
+    ADDRESS_LINE2: '',
+    ADDRESS_LINE3: '',
+    ADDRESS_LINE4: '',
+    ADDRESS_LINE5: '',
+    ADDRESS_DATE: '',
+    GP_PRACTICE_CODE: '',
+    GP_REGISTRATION_DATE: '',
+    NHAIS_POSTING_ID: '',
+    AS_AT_DATE: '',
+    LOCAL_PATIENT_ID: '',
+    INTERNAL_ID: '',
+    TELEPHONE_NUMBER: '',
+    MOBILE_NUMBER: '',
+    EMAIL_ADDRESS: '',
+  } satisfies Record<PdsMeshRequestColumn, string>;
 }

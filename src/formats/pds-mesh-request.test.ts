@@ -1,7 +1,12 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { PDS_MESH_REQUEST_COLUMNS } from './pds-mesh-columns.js';
-import { parseRequestRow, possibleTraces, type RequestRowResult } from './pds-mesh-request.js';
+import { emptyRequestRow, PDS_MESH_REQUEST_COLUMNS } from './pds-mesh-columns.js';
+import {
+  parseFullRequestRow,
+  parseRequestRow,
+  possibleTraces,
+  type RequestRowResult,
+} from './pds-mesh-request.js';
 import { FIELD_LIMITS, measuredLength } from './pds-mesh-request-fields.js';
 import { ROW_ERROR_CODES, type TraceRequest } from './pds-mesh-request-types.js';
 
@@ -53,6 +58,16 @@ describe('parseRequestRow: a good row', () => {
     expect(r.warnings).toEqual([]);
     expect(r.raw.FAMILY_NAME).toBe("O'Brien");
     expect(r.raw.EMAIL_ADDRESS).toBe('');
+  });
+
+  it('reads a full row as it is (the same answer, the row itself as raw)', () => {
+    const row = { ...emptyRequestRow(), ...GOOD };
+    const full = request(parseFullRequestRow(row));
+    expect(full.raw).toBe(row);
+    expect(full).toEqual(request(parseRequestRow(GOOD)));
+    // The blank row holds every column, in the columns' order, and nothing else.
+    expect(Object.keys(emptyRequestRow())).toEqual([...PDS_MESH_REQUEST_COLUMNS]);
+    expect(Object.values(emptyRequestRow()).every((v) => v === '')).toBe(true);
   });
 
   it('reads dates in the layout the context names, and partial dates with pds-mesh', () => {

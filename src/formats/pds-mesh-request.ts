@@ -33,12 +33,9 @@ export { possibleTraces, type TraceInputs } from './pds-mesh-request-traces.js';
 /** A checked request row, or the reasons it cannot be traced (`issues[0]` gives the PDS code). */
 export type RequestRowResult = Result<TraceRequest, RowError>;
 
-/** A blank row to copy from (`emptyRequestRow` builds its object afresh, which costs per row). */
-const BLANK_ROW: PdsMeshRequestRow = Object.freeze(emptyRequestRow());
-
 /** The cells as a full request row: known columns copied, missing ones ''. */
 function toRow(cells: Readonly<Record<string, string>>): PdsMeshRequestRow {
-  const row: Record<PdsMeshRequestColumn, string> = { ...BLANK_ROW };
+  const row = emptyRequestRow();
   for (const column of PDS_MESH_REQUEST_COLUMNS) {
     const value = cells[column];
     row[column] = typeof value === 'string' ? value : '';
@@ -79,7 +76,19 @@ export function parseRequestRow(
   cells: Readonly<Record<string, string>>,
   context: RequestRowContext = {},
 ): RequestRowResult {
-  const raw = toRow(cells);
+  return parseFullRequestRow(toRow(cells), context);
+}
+
+/**
+ * {@link parseRequestRow} of a row that already has every column (as the request file's reader
+ * builds it): the row itself becomes the request's `raw`, not a copy of it.
+ * @param raw - every PDS MESH request column ('' when blank)
+ * @param context - date layout (default `YYYYMMDD`), reference day and accepted gender codes
+ */
+export function parseFullRequestRow(
+  raw: PdsMeshRequestRow,
+  context: RequestRowContext = {},
+): RequestRowResult {
   const errors: RowError[] = [];
   const reference = raw['UNIQUE REFERENCE'].trim();
   const refError = referenceError(reference);

@@ -52,13 +52,13 @@ export function unitParts(full: string): PostcodeParts {
     letters += 1;
     code = district.charCodeAt(letters);
   }
-  return Object.freeze({
+  return {
     full,
     sector: full.slice(0, space + 2),
     district,
     // As the parser: the leading letters, or the whole outward code when it has none.
     area: letters === 0 ? district : district.slice(0, letters),
-  });
+  };
 }
 
 function encodeAddress(address: AddressKey): EncodedAddress {
@@ -66,13 +66,15 @@ function encodeAddress(address: AddressKey): EncodedAddress {
 }
 
 function decodeAddress(encoded: EncodedAddress): AddressKey {
-  const [flat, house, ...streetTokens] = encoded;
+  const flat = encoded[0];
+  const house = encoded[1];
+  // Object literals rather than spreads: this runs for every candidate of a trace.
+  const streetTokens = encoded.slice(2) as string[];
+  if (flat === NONE) {
+    return house === NONE ? { streetTokens } : { houseNumber: house, streetTokens };
+  }
   // Members in the order `addressKey` sets them.
-  return {
-    ...(flat === NONE ? {} : { flat }),
-    ...(house === NONE ? {} : { houseNumber: house }),
-    streetTokens,
-  };
+  return house === NONE ? { flat, streetTokens } : { flat, houseNumber: house, streetTokens };
 }
 
 function encodeBirthDate(date: BirthDateParts): readonly [number, number, number, number] {

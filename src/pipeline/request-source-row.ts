@@ -5,7 +5,7 @@ import {
   type PdsMeshRequestColumn,
   type PdsMeshRequestRow,
 } from '../formats/pds-mesh-columns.js';
-import { parseRequestRow, type RequestRowResult } from '../formats/pds-mesh-request.js';
+import { parseFullRequestRow, type RequestRowResult } from '../formats/pds-mesh-request.js';
 import { FIELD_LIMITS, referenceError } from '../formats/pds-mesh-request-fields.js';
 import type { RequestRowContext, RowError } from '../formats/pds-mesh-request-types.js';
 import {
@@ -16,7 +16,6 @@ import {
 import type { CsvRecord } from './request-source-records.js';
 
 const REFERENCE: PdsMeshRequestColumn = 'UNIQUE REFERENCE';
-const BLANK_ROW: PdsMeshRequestRow = Object.freeze(emptyRequestRow());
 
 /** One data row of a request file, read and checked. */
 export interface SourceRow {
@@ -115,13 +114,13 @@ export function rowReader(
     if (cells.every((cell) => cell.trim() === '')) {
       return undefined;
     }
-    const row: Record<PdsMeshRequestColumn, string> = { ...BLANK_ROW };
+    const row = emptyRequestRow();
     for (const [column, index] of layout.columns) {
       row[column] = cells[index] ?? '';
     }
     const structural = structuralErrors(decoded, settings, layout);
     let result: RequestRowResult =
-      structural.length > 0 ? fail(...structural) : parseRequestRow(row, settings.context);
+      structural.length > 0 ? fail(...structural) : parseFullRequestRow(row, settings.context);
     const aligned = !structural.some((e) => e.code === '16' || e.code === '17');
     const reference = row['UNIQUE REFERENCE'].trim();
     if (aligned && isUsableReference(reference)) {
