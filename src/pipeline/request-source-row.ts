@@ -23,9 +23,11 @@ export interface SourceRow {
   readonly lineNumber: number;
   /** The 0-based position of the row among the file's data rows (blank lines not counted). */
   readonly rowIndex: number;
-  /** The row's cells as read, decoded (bytes that are not valid UTF-8 shown as U+FFFD). */
-  readonly cells: readonly string[];
-  /** The cells under their PDS MESH column names, after any column mapping ('' when absent). */
+  /**
+   * The cells under their PDS MESH column names, after any column mapping ('' when absent),
+   * decoded (bytes that are not valid UTF-8 shown as U+FFFD). Cells of other columns are not
+   * kept: nothing downstream reads them.
+   */
   readonly row: PdsMeshRequestRow;
   /** The checked request, or the row's errors (`issues[0].code` is its PDS MESH code). */
   readonly result: RequestRowResult;
@@ -131,7 +133,7 @@ export function rowReader(
         result = fail(duplicateError(first), ...(result.success ? [] : result.issues));
       }
     }
-    return { lineNumber: record.startLine, rowIndex, cells, row, result };
+    return { lineNumber: record.startLine, rowIndex, row, result };
   };
 }
 

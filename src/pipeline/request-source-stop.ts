@@ -20,7 +20,6 @@ export function stopRow(stop: CsvStop, rowIndex: number): SourceRow {
   return {
     lineNumber: stop.startLine,
     rowIndex,
-    cells: [],
     row: emptyRequestRow(),
     result: fail({
       code: '01',
