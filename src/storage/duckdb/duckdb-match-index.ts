@@ -330,15 +330,18 @@ class DuckDbMatchIndex implements MatchIndex {
     }
     await this.#loadRequests(requests, this.rules);
     const reader = await this.#conn.runAndReadAll(searchSql(model, options.keep));
-    const comparisons = model.comparisons.length;
-    for (const row of reader.getRows()) {
-      const [qid, id, rid, weight, ...gammas] = row;
+    // By column: one array per column rather than one per row (a chunk returns some 100,000).
+    const [qids = [], ids = [], rids = [], weights = [], ...levels] = reader.getColumns();
+    const comparisons = levels.slice(0, model.comparisons.length);
+    for (let n = 0; n < qids.length; n += 1) {
+      const id = ids[n];
+      const rid = rids[n];
       this.#position(id, rid);
-      found[Number(qid)]?.push({
+      found[Number(qids[n])]?.push({
         id: String(id),
         record: this.#record(rid),
-        weight: Number(weight),
-        gammas: gammas.slice(0, comparisons).map(Number),
+        weight: Number(weights[n]),
+        gammas: comparisons.map((column) => Number(column[n])),
       });
     }
     return found;
@@ -356,9 +359,12 @@ class DuckDbMatchIndex implements MatchIndex {
     });
     appender.closeSync();
     const reader = await this.#conn.runAndReadAll(EXACT_CANDIDATES_SQL);
-    for (const [qid, id, rid] of reader.getRows()) {
+    const [qids = [], ids = [], rids = []] = reader.getColumns();
+    for (let n = 0; n < qids.length; n += 1) {
+      const id = ids[n];
+      const rid = rids[n];
       this.#position(id, rid);
-      found[Number(qid)]?.push({ id: String(id), record: this.#record(rid) });
+      found[Number(qids[n])]?.push({ id: String(id), record: this.#record(rid) });
     }
     return found;
   }
