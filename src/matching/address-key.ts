@@ -1,4 +1,4 @@
-import { parseAddressLines } from '../core/normalise/index.js';
+import { parseAddressLines, type NormalisedAddress } from '../core/normalise/index.js';
 import type { AddressKey } from './record.js';
 
 /** Words that say which dwelling inside a building, not where the building is. */
@@ -13,7 +13,14 @@ const UNIT_WORDS = new Set(['FLAT', 'UNIT', 'APARTMENT', 'ROOM', 'FLOOR']);
  * @example addressKey(['Flat 3', '12 High St', 'Leeds']) // { flat: '3', houseNumber: '12', streetTokens: ['HIGH', 'STREET'] }
  */
 export function addressKey(lines: readonly string[]): AddressKey | undefined {
-  const address = parseAddressLines(lines);
+  return addressKeyOf(parseAddressLines(lines));
+}
+
+/**
+ * {@link addressKey} of lines the core normaliser has already parsed.
+ * @param address - `parseAddressLines` of the address lines
+ */
+export function addressKeyOf(address: NormalisedAddress): AddressKey | undefined {
   const words =
     address.street === null
       ? address.tokens.filter((token) => !/[0-9]/.test(token) && !UNIT_WORDS.has(token))

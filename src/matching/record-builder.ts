@@ -3,10 +3,12 @@ import {
   normaliseGivenNames,
   parseGender,
   type DateFormat,
+  type NormalisedAddress,
+  type NormalisedFamilyName,
   type NormalisedGivenNames,
 } from '../core/normalise/index.js';
 import { currentAddress, currentName, type RegisterPerson } from '../core/person.js';
-import { addressKey } from './address-key.js';
+import { addressKey, addressKeyOf } from './address-key.js';
 import type { MatchRecord } from './record.js';
 import {
   birthDateParts,
@@ -42,6 +44,21 @@ export interface MatchInput {
   readonly previousPostcodes?: readonly string[];
   readonly addressLines?: readonly string[];
   readonly previousAddresses?: readonly (readonly string[])[];
+  /**
+   * {@link givenNames}, {@link otherGivenNames}, {@link familyName} and {@link addressLines}
+   * already normalised, as a checked request row holds them (`parseRequestRow`): used instead of
+   * normalising those fields again. They must be what the core normalisers give for the same
+   * fields (blank ones included), so the record is the same either way.
+   */
+  readonly normalised?: NormalisedFields;
+}
+
+/** The fields of a {@link MatchInput} a request row has already normalised. */
+export interface NormalisedFields {
+  readonly givenNames: NormalisedGivenNames;
+  readonly otherGivenNames: NormalisedGivenNames;
+  readonly familyName: NormalisedFamilyName;
+  readonly address: NormalisedAddress;
 }
 
 /** Adds the name words of normalised given names that name someone. */
@@ -68,17 +85,20 @@ export type RecordDraft = { -readonly [K in keyof MatchRecord]?: MatchRecord[K] 
  * @example buildMatchRecord({ givenNames: 'Bob', familyName: "O'Neil", birthDate: '1980-03-12' })
  */
 export function buildMatchRecord(input: MatchInput): MatchRecord {
-  const given = normaliseGivenNames(input.givenNames ?? '');
+  const done = input.normalised;
+  const given = done?.givenNames ?? normaliseGivenNames(input.givenNames ?? '');
   const givenFirst = given.status === 'present' ? given.first : undefined;
   const givenOthers: string[] = [...given.others];
-  if (input.otherGivenNames !== undefined) {
+  if (done !== undefined) {
+    addNames(givenOthers, done.otherGivenNames);
+  } else if (input.otherGivenNames !== undefined) {
     addNames(givenOthers, normaliseGivenNames(input.otherGivenNames));
   }
   givenOthers.push(...given.knownAs);
   for (const alias of input.aliases ?? []) {
     addNames(givenOthers, normaliseGivenNames(alias));
   }
-  const family = normaliseFamilyName(input.familyName ?? '');
+  const family = done?.familyName ?? normaliseFamilyName(input.familyName ?? '');
   const familyName = family.status === 'present' ? family.key : undefined;
   const familyHistoric: string[] = [];
   for (const previous of input.previousFamilyNames ?? []) {
@@ -87,7 +107,12 @@ export function buildMatchRecord(input: MatchInput): MatchRecord {
       familyHistoric.push(name.key);
     }
   }
-  const address = input.addressLines === undefined ? undefined : addressKey(input.addressLines);
+  const address =
+    done !== undefined
+      ? addressKeyOf(done.address)
+      : input.addressLines === undefined
+        ? undefined
+        : addressKey(input.addressLines);
   const gender = input.gender === undefined ? undefined : parseGender(input.gender);
   const birthDate = birthDateParts(input.birthDate, input.birthDateFormat ?? 'fhir');
   const postcode = postcodeParts(input.postcode);

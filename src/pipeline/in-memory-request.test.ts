@@ -1,5 +1,7 @@
+import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { emptyRequestRow } from '../formats/pds-mesh-columns.js';
+import { parseRequestRow } from '../formats/pds-mesh-request.js';
 import { buildMatchRecord } from '../matching/index.js';
 import { matchInputFromRequestRow } from './in-memory-request.js';
 
@@ -39,4 +41,45 @@ describe('matchInputFromRequestRow', () => {
   it('gives an empty input for a blank row', () => {
     expect(matchInputFromRequestRow(emptyRequestRow())).toEqual({});
   });
+
+  /** A name or address cell as councils send them: padded, punctuated, blank, odd. */
+  const messy = (...pool: string[]): fc.Arbitrary<string> =>
+    fc
+      .tuple(
+        fc.oneof(fc.constantFrom(...pool, '', ' ', 'N/K', 'Unknown'), fc.string({ maxLength: 12 })),
+        fc.constantFrom('', ' ', '  '),
+        fc.constantFrom('', ' ', '\t'),
+      )
+      .map(([value, before, after]) => `${before}${value}${after}`);
+  const row = fc.record({
+    FAMILY_NAME: messy("O'Neil", 'Jones-Smith', 'van der Berg', 'SMITH', 'Mc Donald', 'Ng'),
+    GIVEN_NAME: messy('Bob', 'Mary Ann', 'J.', 'Jean-Luc', 'Mr John', 'Peggy (Margaret)'),
+    OTHER_GIVEN_NAME: messy('James', 'Anne Marie', 'Jo'),
+    ADDRESS_LINE1: messy('Flat 3, 12a High St', '14 Elm Grove', 'Rose Cottage', '12-14 Mill Rd'),
+    ADDRESS_LINE2: messy('Headingley', 'Apt 2', "St Mary's Road"),
+    ADDRESS_LINE5: messy('Leeds', 'LEEDS', 'West Yorkshire'),
+  });
+
+  test.prop([row], { numRuns: 400 })(
+    'gives the same record when the row’s normalised names and address are passed on',
+    (cells) => {
+      const full = {
+        ...emptyRequestRow(),
+        ...cells,
+        'UNIQUE REFERENCE': 'R1',
+        DATE_OF_BIRTH: '19800312',
+        POSTCODE: 'LS6 2QT',
+        GENDER: '1',
+      };
+      const parsed = parseRequestRow(full);
+      if (!parsed.success) {
+        return;
+      }
+      const again = buildMatchRecord(matchInputFromRequestRow(full));
+      const passed = buildMatchRecord(matchInputFromRequestRow(full, 'YYYYMMDD', parsed.data));
+      expect(passed).toStrictEqual(again);
+      // The same members in the same order.
+      expect(JSON.stringify(passed)).toBe(JSON.stringify(again));
+    },
+  );
 });

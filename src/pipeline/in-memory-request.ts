@@ -1,6 +1,6 @@
 import { PDS_MESH_ADDRESS_COLUMNS } from '../formats/pds-mesh-columns.js';
 import type { PdsMeshRequestRow } from '../formats/pds-mesh-columns.js';
-import type { RequestDateFormat } from '../formats/pds-mesh-request-types.js';
+import type { RequestDateFormat, TraceRequest } from '../formats/pds-mesh-request-types.js';
 import type { MatchInput } from '../matching/index.js';
 
 /**
@@ -9,10 +9,13 @@ import type { MatchInput } from '../matching/index.js';
  * left out; the matcher normalises everything else (and treats unusable values as missing).
  * @param row - the row's cells by PDS MESH column
  * @param dateFormat - the layout of `DATE_OF_BIRTH`; default `YYYYMMDD`
+ * @param request - the row as `parseRequestRow` checked it: its names and address lines, already
+ *   normalised, are passed on (`MatchInput.normalised`) rather than normalised again
  */
 export function matchInputFromRequestRow(
   row: PdsMeshRequestRow,
   dateFormat: RequestDateFormat = 'YYYYMMDD',
+  request?: TraceRequest,
 ): MatchInput {
   const cell = (value: string): string | undefined => {
     const trimmed = value.trim();
@@ -35,5 +38,15 @@ export function matchInputFromRequestRow(
     ...(gender === undefined ? {} : { gender }),
     ...(postcode === undefined ? {} : { postcode }),
     ...(lines.length === 0 ? {} : { addressLines: lines }),
+    ...(request === undefined
+      ? {}
+      : {
+          normalised: {
+            givenNames: request.givenNames,
+            otherGivenNames: request.otherGivenNames,
+            familyName: request.familyName,
+            address: request.address,
+          },
+        }),
   };
 }

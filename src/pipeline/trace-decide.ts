@@ -141,7 +141,7 @@ export function prepareRow(row: SourceRow, dateFormat: RequestDateFormat): Prepa
   }
   const request = row.result.data;
   const supplied = request.nhsNumber?.status === 'valid' ? request.nhsNumber.value : undefined;
-  const record = buildMatchRecord(matchInputFromRequestRow(row.row, dateFormat));
+  const record = buildMatchRecord(matchInputFromRequestRow(row.row, dateFormat, request));
   return { record, request, ...(supplied === undefined ? {} : { supplied }) };
 }
 
