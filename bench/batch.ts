@@ -17,8 +17,8 @@
  * read to count correct and wrong numbers. Prints one table; say the machine when you record it.
  *
  * The traces run under `node --max-semi-space-size=64` (`--semi-space MB`, 0 for V8's default
- * of 16): a larger young generation halves the scavenges of a trace, whose chunks keep their
- * rows alive for seconds, and made 1,000,000 requests against 10,000,000 people about 10%
+ * of 16): a larger young generation cuts the scavenges of a trace to a third (its chunks keep their
+ * rows alive for seconds), and made 1,000,000 requests against 10,000,000 people about 10%
  * faster (docs/benchmarks.md). Users get it the same way (`NODE_OPTIONS`, see the README).
  */
 import { spawnSync } from 'node:child_process';
