@@ -1,13 +1,14 @@
-import { mkdtempSync, readdirSync, rmSync, truncateSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { currentDemographics } from '../../core/person.js';
-import { fromRegisterPerson } from '../../matching/index.js';
+import { defaultModel, fromRegisterPerson } from '../../matching/index.js';
 import { fixturePerson, testNhsNumber as n } from '../test-support/register-people.js';
 import { openDuckDbMatchIndex } from './duckdb-match-index.js';
 import { openDuckDbRegisterStore, type DuckDbRegisterStore } from './duckdb-register-store.js';
 import { matchDocsPath } from './match-docs.js';
+import { matchKeysPath } from './match-keys.js';
 
 /**
  * The match index of a register file keeps its documents in a file beside it: a missing or
@@ -89,6 +90,73 @@ describe('the DuckDB match index and its documents file', () => {
     truncateSync(docs, 100);
     expect(await rebuiltOnOpen()).toBe(true);
     expect(await rebuiltOnOpen()).toBe(false);
+    expect(readdirSync(dir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  });
+});
+
+describe('term frequencies', () => {
+  it('are the same when an earlier chunk has already asked for some of the values', async () => {
+    const records = PEOPLE.map((person) => fromRegisterPerson(person));
+    const ask = [
+      ['given-name', records[0]?.givenFirst ?? ''],
+      ['family-name', records[1]?.familyName ?? ''],
+      ['postcode', records[2]?.postcode?.full ?? ''],
+      ['postcode', 'ZZ1 1ZZ'],
+      ['family-name', 'NOTHELD'],
+    ] as const;
+    const fresh = await openDuckDbMatchIndex(store);
+    const warm = await openDuckDbMatchIndex(store);
+    try {
+      const first = await fresh.frequencies(records);
+      const expected = ask.map(([column, value]) => first(column, value));
+      expect(expected.slice(0, 3).every((f) => f !== undefined && f > 0)).toBe(true);
+      expect(expected.slice(3)).toEqual([undefined, undefined]);
+      const lookups = [];
+      for (const chunk of [records.slice(0, 1), records, records.slice(1), []]) {
+        lookups.push(await warm.frequencies(chunk));
+      }
+      const again = lookups[2];
+      expect(ask.slice(1).map(([column, value]) => again?.(column, value))).toEqual(
+        expected.slice(1),
+      );
+      expect(lookups[0]?.('given-name', ask[0][1])).toBe(expected[0]);
+    } finally {
+      await fresh.close();
+      await warm.close();
+    }
+  });
+});
+
+describe('the keys file beside the index', () => {
+  it('is written again when missing or cut short, without rebuilding the index', async () => {
+    const keys = matchKeysPath(join(dir, 'register.duckdb')) ?? '';
+    expect(await rebuiltOnOpen()).toBe(false);
+    expect(readdirSync(dir)).toContain('register.duckdb.match-keys');
+    const search = async (keysPerPart?: number): Promise<string[][]> => {
+      const index = await openDuckDbMatchIndex(
+        store,
+        keysPerPart === undefined ? {} : { keysPerPart },
+      );
+      try {
+        expect(index.status.rebuilt).toBe(false);
+        const requests = PEOPLE.map((person) => fromRegisterPerson(person));
+        const found = await index.search(requests, defaultModel(), { keep: Infinity });
+        return found.map((candidates) => candidates.map((c) => c.id));
+      } finally {
+        await index.close();
+      }
+    };
+    const before = await search();
+    expect(before.map((ids, i) => ids.includes(n(i + 1)))).toEqual([true, true, true]);
+    rmSync(keys);
+    expect(await search()).toEqual(before);
+    // Written again in parts of at most two keys (sorted a part at a time): the same bytes.
+    const whole = readFileSync(keys);
+    rmSync(keys);
+    expect(await search(2)).toEqual(before);
+    expect(readFileSync(keys).equals(whole)).toBe(true);
+    truncateSync(keys, 40);
+    expect(await search()).toEqual(before);
     expect(readdirSync(dir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });
 });

@@ -14,7 +14,6 @@ import {
   fromRegisterPerson,
   NICKNAME_GROUPS,
   nicknameRows,
-  tfLookupFromTables,
   type CascadeCandidate,
   type MatchModel,
   type MatchRecord,
@@ -32,6 +31,7 @@ import { appendInteger, appendText } from './duckdb-append.js';
 import { personFromJson, personJsonSql } from './duckdb-read-sql.js';
 import { decodeMatchRecord, encodeMatchRecord } from '../../matching/record-codec.js';
 import { matchDocsHome, type MatchDocs, type MatchDocsWriter } from './match-docs.js';
+import { matchKeysHome, type MatchKeys, type MatchKeysHome } from './match-keys.js';
 import {
   BUILD_NUMBER_SQL,
   BUILD_RECORD_SQL,
@@ -40,7 +40,10 @@ import {
   buildKeySql,
   EXACT_CANDIDATES_SQL,
   EXACT_REQUEST_TABLE_SQL,
+  indexKeysSql,
   keyCountsSql,
+  KEYED_PAIRS_SQL,
+  REQUEST_KEYS_SQL,
   ruleKeyTableSql,
   RULE_MATCHES_SQL,
   searchSql,
@@ -72,6 +75,8 @@ export interface DuckDbMatchIndexOptions {
    * that will read many documents (a trace, training). Default false.
    */
   readonly warmDocuments?: boolean;
+  /** Keys sorted at once while the keys file is written; default {@link KEYS_PER_PART}. */
+  readonly keysPerPart?: number;
 }
 
 /** Something that hands out connections to the register's database. */
@@ -136,6 +141,15 @@ async function registerStamp(
 
 /** The most positions a match index handle remembers for `people` (about 100 MB). */
 const KNOWN_POSITIONS = 1_000_000;
+
+/** The most term frequencies a match index handle remembers (about 100 MB). */
+const KNOWN_FREQUENCIES = 1_000_000;
+
+/** A term-frequency value the register does not hold (no frequency: no adjustment). */
+const NOT_HELD = -1;
+
+/** Keys sorted at once while the keys file is written (one sort of 188,000,000 ran out of memory). */
+const KEYS_PER_PART = 16_000_000;
 
 /** People per batch of documents while the index is built. */
 const DOC_BATCH = 250_000;
@@ -243,7 +257,8 @@ class DuckDbMatchIndex implements MatchIndex {
   readonly #conn: DuckDBConnection;
   readonly #source: DuckDbConnectionSource;
   readonly #docs: MatchDocs;
-  /** Sessions share the first handle's documents; only it closes them. */
+  readonly #keys: MatchKeys;
+  /** Sessions share the first handle's documents and keys; only it closes them. */
   readonly #ownsDocs: boolean;
   readonly status: MatchIndexStatus;
   readonly rules: readonly BlockingRule[];
@@ -255,6 +270,12 @@ class DuckDbMatchIndex implements MatchIndex {
    * is never stale; the memo is emptied when it reaches {@link KNOWN_POSITIONS}.
    */
   readonly #positions = new Map<string, number>();
+  /**
+   * Term frequencies this handle has read (`column NUL value` → frequency, or
+   * {@link NOT_HELD}), so a chunk asks the store only for values no earlier chunk had; a new
+   * memo is started when it reaches {@link KNOWN_FREQUENCIES}.
+   */
+  #frequencies = new Map<string, number>();
 
   constructor(
     conn: DuckDBConnection,
@@ -264,12 +285,14 @@ class DuckDbMatchIndex implements MatchIndex {
       rules: readonly BlockingRule[];
       cap: number;
       docs: MatchDocs;
+      keys: MatchKeys;
       ownsDocs: boolean;
     },
   ) {
     this.#conn = conn;
     this.#source = source;
     this.#docs = setup.docs;
+    this.#keys = setup.keys;
     this.#ownsDocs = setup.ownsDocs;
     this.status = setup.status;
     this.rules = setup.rules;
@@ -284,6 +307,7 @@ class DuckDbMatchIndex implements MatchIndex {
       rules,
       cap,
       docs: this.#docs,
+      keys: this.#keys,
       ownsDocs: false,
     });
   }
@@ -329,7 +353,8 @@ class DuckDbMatchIndex implements MatchIndex {
       return found;
     }
     await this.#loadRequests(requests, this.rules);
-    const reader = await this.#conn.runAndReadAll(searchSql(model, options.keep));
+    await this.#keyedPairs();
+    const reader = await this.#conn.runAndReadAll(searchSql(model, options.keep, KEYED_PAIRS_SQL));
     // By column: one array per column rather than one per row (a chunk returns some 100,000).
     const [qids = [], ids = [], rids = [], weights = [], ...levels] = reader.getColumns();
     const comparisons = levels.slice(0, model.comparisons.length);
@@ -345,6 +370,29 @@ class DuckDbMatchIndex implements MatchIndex {
       });
     }
     return found;
+  }
+
+  /**
+   * The blocked pairs of the requests in `q_key`, found in the key file and appended to
+   * `q_pair` (duplicates included: the search keeps each pair once).
+   */
+  async #keyedPairs(): Promise<void> {
+    const keys = await this.#conn.runAndReadAll(REQUEST_KEYS_SQL);
+    const [ids = [], highs = [], lows = []] = keys.getColumns();
+    await this.#conn.run('CREATE OR REPLACE TEMP TABLE q_pair (qid INTEGER, rid INTEGER)');
+    const appender = await this.#conn.createAppender('q_pair');
+    const found: number[] = [];
+    for (let n = 0; n < ids.length; n += 1) {
+      found.length = 0;
+      this.#keys.positions(Number(highs[n]), Number(lows[n]), found);
+      const qid = Number(ids[n]);
+      for (const rid of found) {
+        appender.appendInteger(qid);
+        appender.appendInteger(rid);
+        appender.endRow();
+      }
+    }
+    appender.closeSync();
   }
 
   async exactCandidates(requests: readonly MatchRecord[]): Promise<CascadeCandidate[][]> {
@@ -370,33 +418,45 @@ class DuckDbMatchIndex implements MatchIndex {
   }
 
   async frequencies(records: readonly MatchRecord[]): Promise<TermFrequencyLookup> {
-    const values: [TfColumn, string | undefined][] = records.flatMap((r) => [
-      ['given-name', r.givenFirst],
-      ['family-name', r.familyName],
-      ['postcode', r.postcode?.full],
-    ]);
-    await this.#conn.run('CREATE OR REPLACE TEMP TABLE tf_want (col VARCHAR, value VARCHAR)');
-    const appender = await this.#conn.createAppender('tf_want');
-    for (const [column, value] of values) {
-      if (value !== undefined) {
+    let tables = this.#frequencies;
+    if (tables.size >= KNOWN_FREQUENCIES) {
+      // A new memo: lookups already handed out keep the one they were given.
+      tables = new Map();
+      this.#frequencies = tables;
+    }
+    const wanted: [TfColumn, string][] = [];
+    const want = (column: TfColumn, value: string | undefined): void => {
+      if (value !== undefined && !tables.has(`${column}\u0000${value}`)) {
+        tables.set(`${column}\u0000${value}`, NOT_HELD);
+        wanted.push([column, value]);
+      }
+    };
+    for (const r of records) {
+      want('given-name', r.givenFirst);
+      want('family-name', r.familyName);
+      want('postcode', r.postcode?.full);
+    }
+    if (wanted.length > 0) {
+      await this.#conn.run('CREATE OR REPLACE TEMP TABLE tf_want (col VARCHAR, value VARCHAR)');
+      const appender = await this.#conn.createAppender('tf_want');
+      for (const [column, value] of wanted) {
         appender.appendVarchar(column);
         appender.appendVarchar(value);
         appender.endRow();
       }
+      appender.closeSync();
+      const reader = await this.#conn.runAndReadAll(
+        'SELECT t.col, t.value, t.frequency FROM match_tf t SEMI JOIN tf_want w USING (col, value)',
+      );
+      const [columns = [], values = [], frequencies = []] = reader.getColumns();
+      for (let n = 0; n < columns.length; n += 1) {
+        tables.set(`${String(columns[n])}\u0000${String(values[n])}`, Number(frequencies[n]));
+      }
     }
-    appender.closeSync();
-    const reader = await this.#conn.runAndReadAll(
-      'SELECT t.col, t.value, t.frequency FROM match_tf t SEMI JOIN tf_want w USING (col, value)',
-    );
-    const tables: Record<TfColumn, Map<string, number>> = {
-      'given-name': new Map(),
-      'family-name': new Map(),
-      postcode: new Map(),
+    return (column, value) => {
+      const frequency = tables.get(`${column}\u0000${value}`);
+      return frequency === NOT_HELD ? undefined : frequency;
     };
-    for (const [column, value, frequency] of reader.getRows()) {
-      tables[String(column) as TfColumn].set(String(value), Number(frequency));
-    }
-    return tfLookupFromTables(tables);
   }
 
   /** Fills the one-column temp table `table` with the distinct `values`, for a semi join. */
@@ -523,9 +583,56 @@ class DuckDbMatchIndex implements MatchIndex {
     this.#conn.closeSync();
     if (this.#ownsDocs) {
       this.#docs.close();
+      this.#keys.close();
     }
     return Promise.resolve();
   }
+}
+
+/**
+ * Writes the index's keys (`match_key`, current under `stamp`) to their home, in key order, and
+ * opens them. Outside the index's transaction: a keys file that is missing, cut short or of
+ * another stamp is written again from the committed `match_key`.
+ */
+async function writeKeys(
+  conn: DuckDBConnection,
+  home: MatchKeysHome,
+  stamp: string,
+  options: DuckDbMatchIndexOptions,
+): Promise<MatchKeys> {
+  options.onBuildStep?.('blocking keys by key');
+  const perPart = options.keysPerPart ?? KEYS_PER_PART;
+  const entries = Number(await scalar(conn, 'SELECT count(*) FROM match_key'));
+  const writer = home.writer(entries);
+  // Parts of about `perPart` keys each, by the keys' top bits (uniform: they are hashes).
+  let bits = 0;
+  while (bits < 16 && entries / 2 ** bits > perPart) {
+    bits += 1;
+  }
+  try {
+    for (let part = 0; part < 2 ** bits; part += 1) {
+      const result = await conn.stream(indexKeysSql(bits, part));
+      for (;;) {
+        const chunk = await result.fetchChunk();
+        if (chunk === null || chunk.rowCount === 0) {
+          break;
+        }
+        const [highs, lows, rids] = [0, 1, 2].map((c) => chunk.getColumnVector(c));
+        for (let n = 0; n < chunk.rowCount; n += 1) {
+          writer.add(Number(highs?.getItem(n)), Number(lows?.getItem(n)), Number(rids?.getItem(n)));
+        }
+      }
+    }
+    writer.finish(stamp);
+  } catch (error) {
+    writer.abandon();
+    throw error;
+  }
+  const keys = home.open(stamp);
+  if (keys === undefined) {
+    throw new Error('the match index keys just written could not be read back');
+  }
+  return keys;
 }
 
 /**
@@ -581,7 +688,9 @@ export async function openDuckDbMatchIndex(
       }
     }
     const people = Number(await scalar(conn, 'SELECT people FROM match_index_meta'));
-    const keys = Number(await scalar(conn, 'SELECT count(*) FROM match_key'));
+    const keysHome = matchKeysHome(source.path, source);
+    const keyFile = keysHome.open(stamp) ?? (await writeKeys(conn, keysHome, stamp, options));
+    const keys = keyFile.entries;
     const status: MatchIndexStatus = {
       people,
       rebuilt,
@@ -591,7 +700,14 @@ export async function openDuckDbMatchIndex(
     if (options.warmDocuments === true) {
       void docs.warm();
     }
-    return new DuckDbMatchIndex(conn, source, { status, rules, cap, docs, ownsDocs: true });
+    return new DuckDbMatchIndex(conn, source, {
+      status,
+      rules,
+      cap,
+      docs,
+      keys: keyFile,
+      ownsDocs: true,
+    });
   } catch (error) {
     conn.closeSync();
     throw error;

@@ -108,6 +108,31 @@ export const INDEX_PAIRS_SQL = `SELECT DISTINCT qk.id AS qid, m.rid
   FROM q_key qk JOIN match_key m USING (key)`;
 
 /**
+ * The blocked pairs `(qid, rid)` found in this process from the index's key file
+ * (`match-keys.ts`) and appended to `q_pair`, each once: the same pairs as
+ * {@link INDEX_PAIRS_SQL} without a scan of `match_key`.
+ */
+export const KEYED_PAIRS_SQL = 'SELECT DISTINCT qid, rid FROM q_pair';
+
+/** The keys of the requests in `q_key`, each split into its high and low 32 bits. */
+export const REQUEST_KEYS_SQL = `SELECT id, CAST(key >> 32 AS UINTEGER) AS high,
+    CAST(key % 4294967296 AS UINTEGER) AS low
+  FROM q_key`;
+
+/**
+ * The keys of `match_key` whose top `bits` bits are `part`, in key order, split as
+ * {@link REQUEST_KEYS_SQL} splits them: the key file is written a part at a time, since one
+ * sort of every key (188,000,000 at 10,000,000 people) ran out of DuckDB's memory limit.
+ * @param bits - how many top bits choose the part (0: every key)
+ * @param part - the part
+ */
+export function indexKeysSql(bits: number, part: number): string {
+  const where = bits === 0 ? '' : `WHERE key >> ${String(64 - bits)} = ${String(part)}`;
+  return `SELECT CAST(key >> 32 AS UINTEGER) AS high, CAST(key % 4294967296 AS UINTEGER) AS low, rid
+    FROM match_key ${where} ORDER BY key, rid`;
+}
+
+/**
  * The blocked pairs `(qid, rid)` of the requests in `q_key` through a key table that holds every
  * key (a one-rule key table for training), skipping keys held by more than `cap` register
  * records, each pair once.
@@ -159,14 +184,15 @@ export function scoredPairsSql(model: MatchModel, pairs: string): string {
  * would read the register's whole record column at every chunk.
  * @param model - the model
  * @param keep - candidates kept by rank (`Infinity`: all)
+ * @param pairs - a query giving the blocked pairs `(qid, rid)`, each once
  */
-export function searchSql(model: MatchModel, keep: number): string {
+export function searchSql(model: MatchModel, keep: number, pairs = INDEX_PAIRS_SQL): string {
   const gammas = model.comparisons.map((_, c) => `k.g${String(c)}`).join(', ');
   const kept = Number.isFinite(keep)
     ? `rank <= ${String(keep)} OR number_holder OR alphanumeric_candidate
        OR (r_family = best_family AND r_birth = best_birth)`
     : 'TRUE';
-  return `WITH scored AS (${scoredPairsSql(model, INDEX_PAIRS_SQL)}),
+  return `WITH scored AS (${scoredPairsSql(model, pairs)}),
     ranked AS (
       SELECT *, row_number() OVER w AS rank,
         first_value(r_family) OVER w AS best_family, first_value(r_birth) OVER w AS best_birth

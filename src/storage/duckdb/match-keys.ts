@@ -1,0 +1,369 @@
+import { closeSync, fstatSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
+
+/**
+ * The match index's blocking keys (`match_key`: a 64-bit key and a register position), readable
+ * by key without a scan. DuckDB answers a join of a chunk's keys to `match_key` by reading all of
+ * it (188,000,000 keys at 10,000,000 people), whatever the chunk's size; a trace pays that at
+ * every chunk (docs/benchmarks.md). Here the keys are sorted, grouped into buckets by their top
+ * bits, and a directory of the buckets is held in memory: a key costs one read of its bucket.
+ *
+ * File layout (`<register>.match-keys`): the magic `NHSKEYS1`; the entries, each 12 bytes (the
+ * key's low and high 32 bits, then the position, unsigned little-endian), in key order; the
+ * directory, `2^bits + 1` unsigned 32-bit entry numbers (where each bucket starts, then the
+ * entry count); the stamp of the index (UTF-8); and a trailer of three float64 (entries, bits,
+ * the stamp's length) and the magic again. A file whose stamp is not the index's, or that is
+ * cut short, is not used (the keys are written again from `match_key`).
+ */
+
+const MAGIC = Buffer.from('NHSKEYS1', 'latin1');
+const ENTRY_BYTES = 12;
+const TRAILER = 3 * 8 + MAGIC.length;
+/** Bytes gathered before each write. */
+const WRITE_BUFFER = 4 << 20;
+/** The most directory bits: 16,777,216 buckets, a 64 MiB directory. */
+const MAX_BITS = 24;
+
+/** Blocking keys by key. */
+export interface MatchKeys {
+  /** Entries (key, position) held. */
+  readonly entries: number;
+  /**
+   * Appends to `into` the positions of the register records holding a key.
+   * @param high - the key's high 32 bits (unsigned)
+   * @param low - the key's low 32 bits (unsigned)
+   * @param into - where the positions go
+   */
+  positions(high: number, low: number, into: number[]): void;
+  /** Releases the file. */
+  close(): void;
+}
+
+/** Adds entries in key order, then publishes them under a stamp. */
+export interface MatchKeysWriter {
+  /** Adds the next entry; keys must come in ascending unsigned order. */
+  add(high: number, low: number, rid: number): void;
+  /** Makes the keys readable under `stamp` (atomically). */
+  finish(stamp: string): void;
+  /** Throws away what was written. */
+  abandon(): void;
+}
+
+/**
+ * Directory bits for `entries` keys: about eight entries a bucket, at most {@link MAX_BITS}.
+ * @param entries - entries to be written
+ */
+export function directoryBits(entries: number): number {
+  let bits = 1;
+  while (bits < MAX_BITS && entries / 2 ** bits > 8) {
+    bits += 1;
+  }
+  return bits;
+}
+
+/** Where the keys of a register file live (`undefined`: in memory). */
+export function matchKeysPath(registerPath: string | undefined): string | undefined {
+  return registerPath === undefined || registerPath === ':memory:'
+    ? undefined
+    : `${registerPath}.match-keys`;
+}
+
+/** Where written bytes go: a file being written, or memory. */
+interface ByteSink {
+  write(bytes: Uint8Array, length: number): void;
+  finish(): void;
+  abandon(): void;
+}
+
+function writeAll(fd: number, bytes: Uint8Array, length: number): void {
+  let done = 0;
+  while (done < length) {
+    done += writeSync(fd, bytes, done, length - done);
+  }
+}
+
+class KeysWriter implements MatchKeysWriter {
+  readonly #sink: ByteSink;
+  readonly #bits: number;
+  readonly #directory: Uint32Array;
+  #buffer = Buffer.allocUnsafe(WRITE_BUFFER);
+  #used = 0;
+  #entries = 0;
+  /** The next bucket whose start is not yet known. */
+  #bucket = 0;
+  #lastHigh = 0;
+  #lastLow = 0;
+
+  constructor(sink: ByteSink, bits: number) {
+    this.#sink = sink;
+    this.#bits = bits;
+    this.#directory = new Uint32Array(2 ** bits + 1);
+    sink.write(MAGIC, MAGIC.length);
+  }
+
+  #flush(): void {
+    this.#sink.write(this.#buffer, this.#used);
+    this.#used = 0;
+  }
+
+  add(high: number, low: number, rid: number): void {
+    if (
+      this.#entries > 0 &&
+      (high < this.#lastHigh || (high === this.#lastHigh && low < this.#lastLow))
+    ) {
+      throw new Error('match keys must be written in key order');
+    }
+    if (this.#entries >= 0xffffffff) {
+      throw new Error('too many match keys for one file');
+    }
+    this.#lastHigh = high;
+    this.#lastLow = low;
+    const bucket = high >>> (32 - this.#bits);
+    while (this.#bucket <= bucket) {
+      this.#directory[this.#bucket] = this.#entries;
+      this.#bucket += 1;
+    }
+    if (this.#used + ENTRY_BYTES > this.#buffer.length) {
+      this.#flush();
+    }
+    this.#buffer.writeUInt32LE(low, this.#used);
+    this.#buffer.writeUInt32LE(high, this.#used + 4);
+    this.#buffer.writeUInt32LE(rid, this.#used + 8);
+    this.#used += ENTRY_BYTES;
+    this.#entries += 1;
+  }
+
+  finish(stamp: string): void {
+    while (this.#bucket < this.#directory.length) {
+      this.#directory[this.#bucket] = this.#entries;
+      this.#bucket += 1;
+    }
+    this.#flush();
+    const directory = new Uint8Array(this.#directory.buffer);
+    this.#sink.write(directory, directory.length);
+    const stampBytes = Buffer.from(stamp, 'utf8');
+    this.#sink.write(stampBytes, stampBytes.length);
+    const trailer = Buffer.alloc(TRAILER);
+    trailer.writeDoubleLE(this.#entries, 0);
+    trailer.writeDoubleLE(this.#bits, 8);
+    trailer.writeDoubleLE(stampBytes.length, 16);
+    MAGIC.copy(trailer, 24);
+    this.#sink.write(trailer, TRAILER);
+    this.#sink.finish();
+  }
+
+  abandon(): void {
+    this.#sink.abandon();
+  }
+}
+
+/** Reads `length` bytes at `position` into `into`; false when the source ends first. */
+type ReadAt = (into: Uint8Array, length: number, position: number) => boolean;
+
+class Keys implements MatchKeys {
+  readonly entries: number;
+  readonly #bits: number;
+  readonly #directory: Uint32Array;
+  readonly #readAt: ReadAt;
+  readonly #release: () => void;
+  #scratch = Buffer.allocUnsafe(64 << 10);
+
+  constructor(
+    layout: { entries: number; bits: number; directory: Uint32Array },
+    readAt: ReadAt,
+    release: () => void,
+  ) {
+    this.entries = layout.entries;
+    this.#bits = layout.bits;
+    this.#directory = layout.directory;
+    this.#readAt = readAt;
+    this.#release = release;
+  }
+
+  positions(high: number, low: number, into: number[]): void {
+    const bucket = high >>> (32 - this.#bits);
+    const start = this.#directory[bucket] ?? 0;
+    const end = this.#directory[bucket + 1] ?? 0;
+    if (end <= start) {
+      return;
+    }
+    const length = (end - start) * ENTRY_BYTES;
+    if (length > this.#scratch.length) {
+      this.#scratch = Buffer.allocUnsafe(length);
+    }
+    const scratch = this.#scratch;
+    if (!this.#readAt(scratch, length, MAGIC.length + start * ENTRY_BYTES)) {
+      throw new Error('the match keys file ends early');
+    }
+    for (let at = 0; at < length; at += ENTRY_BYTES) {
+      if (scratch.readUInt32LE(at) === low && scratch.readUInt32LE(at + 4) === high) {
+        into.push(scratch.readUInt32LE(at + 8));
+      }
+    }
+  }
+
+  close(): void {
+    this.#release();
+  }
+}
+
+/** The layout of a keys source of `size` bytes when it is whole and carries `stamp`. */
+function readLayout(
+  readAt: ReadAt,
+  size: number,
+  stamp: string,
+): { entries: number; bits: number; directory: Uint32Array } | undefined {
+  if (size < MAGIC.length + TRAILER) {
+    return undefined;
+  }
+  const trailer = Buffer.alloc(TRAILER);
+  const head = Buffer.alloc(MAGIC.length);
+  if (
+    !readAt(trailer, TRAILER, size - TRAILER) ||
+    !trailer.subarray(24).equals(MAGIC) ||
+    !readAt(head, MAGIC.length, 0) ||
+    !head.equals(MAGIC)
+  ) {
+    return undefined;
+  }
+  const entries = trailer.readDoubleLE(0);
+  const bits = trailer.readDoubleLE(8);
+  const stampLength = trailer.readDoubleLE(16);
+  if (!Number.isInteger(bits) || bits < 1 || bits > MAX_BITS) {
+    return undefined;
+  }
+  const directoryAt = MAGIC.length + entries * ENTRY_BYTES;
+  const directoryBytes = (2 ** bits + 1) * 4;
+  if (directoryAt + directoryBytes + stampLength + TRAILER !== size) {
+    return undefined;
+  }
+  const stored = Buffer.alloc(stampLength);
+  if (!readAt(stored, stampLength, directoryAt + directoryBytes)) {
+    return undefined;
+  }
+  if (stored.toString('utf8') !== stamp) {
+    return undefined;
+  }
+  const directory = new Uint32Array(2 ** bits + 1);
+  if (!readAt(new Uint8Array(directory.buffer), directoryBytes, directoryAt)) {
+    return undefined;
+  }
+  return directory[0] === 0 && directory[2 ** bits] === entries
+    ? { entries, bits, directory }
+    : undefined;
+}
+
+function fileReadAt(fd: number): ReadAt {
+  return (into, length, position) => {
+    let read = 0;
+    while (read < length) {
+      const got = readSync(fd, into, read, length - read, position + read);
+      if (got === 0) {
+        return false;
+      }
+      read += got;
+    }
+    return true;
+  };
+}
+
+function openFileKeys(path: string, stamp: string): MatchKeys | undefined {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch {
+    return undefined;
+  }
+  const readAt = fileReadAt(fd);
+  const layout = readLayout(readAt, fstatSync(fd).size, stamp);
+  if (layout === undefined) {
+    closeSync(fd);
+    return undefined;
+  }
+  return new Keys(layout, readAt, () => {
+    closeSync(fd);
+  });
+}
+
+function fileSink(path: string): ByteSink {
+  const temp = `${path}.${String(process.pid)}.tmp`;
+  const fd = openSync(temp, 'w');
+  let open = true;
+  return {
+    write: (bytes, length) => {
+      writeAll(fd, bytes, length);
+    },
+    finish: () => {
+      open = false;
+      closeSync(fd);
+      renameSync(temp, path);
+    },
+    abandon: () => {
+      if (open) {
+        open = false;
+        closeSync(fd);
+      }
+      rmSync(temp, { force: true });
+    },
+  };
+}
+
+/** Where one register's keys are written and found (see `MatchDocsHome`). */
+export interface MatchKeysHome {
+  /** A writer for `entries` keys. */
+  writer(entries: number): MatchKeysWriter;
+  open(stamp: string): MatchKeys | undefined;
+}
+
+const inMemory = new WeakMap<object, Buffer>();
+
+/**
+ * The home of a register's keys: a file beside the register, or (for a `:memory:` register)
+ * this process's memory, keyed by the register's handle.
+ * @param registerPath - the DuckDB file, or `:memory:` / `undefined`
+ * @param owner - the register's handle (keys keys held in memory)
+ */
+export function matchKeysHome(registerPath: string | undefined, owner: object): MatchKeysHome {
+  const path = matchKeysPath(registerPath);
+  if (path !== undefined) {
+    return {
+      writer: (entries) => new KeysWriter(fileSink(path), directoryBits(entries)),
+      open: (stamp) => openFileKeys(path, stamp),
+    };
+  }
+  return {
+    writer: (entries) => {
+      const parts: Buffer[] = [];
+      const sink: ByteSink = {
+        write: (bytes, length) => {
+          parts.push(Buffer.from(bytes.subarray(0, length)));
+        },
+        finish: () => {
+          inMemory.set(owner, Buffer.concat(parts));
+        },
+        abandon: () => {
+          parts.length = 0;
+        },
+      };
+      return new KeysWriter(sink, directoryBits(entries));
+    },
+    open: (stamp) => {
+      const bytes = inMemory.get(owner);
+      if (bytes === undefined) {
+        return undefined;
+      }
+      const readAt: ReadAt = (into, length, position) => {
+        if (position + length > bytes.length) {
+          return false;
+        }
+        into.set(bytes.subarray(position, position + length));
+        return true;
+      };
+      const layout = readLayout(readAt, bytes.length, stamp);
+      return layout === undefined
+        ? undefined
+        : new Keys(layout, readAt, () => {
+            // Held as long as the register.
+          });
+    },
+  };
+}
