@@ -148,7 +148,7 @@ const KNOWN_FREQUENCIES = 1_000_000;
 /** A term-frequency value the register does not hold (no frequency: no adjustment). */
 const NOT_HELD = -1;
 
-/** Keys sorted at once while the keys file is written (one sort of 188,000,000 ran out of memory). */
+/** Keys sorted at once while the keys file is written (one sort of every key, about 169,000,000 at 10M, ran out of memory). */
 const KEYS_PER_PART = 16_000_000;
 
 /** People per batch of documents while the index is built. */

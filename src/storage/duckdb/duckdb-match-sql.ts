@@ -122,7 +122,7 @@ export const REQUEST_KEYS_SQL = `SELECT id, CAST(key >> 32 AS UINTEGER) AS high,
 /**
  * The keys of `match_key` whose top `bits` bits are `part`, in key order, split as
  * {@link REQUEST_KEYS_SQL} splits them: the key file is written a part at a time, since one
- * sort of every key (188,000,000 at 10,000,000 people) ran out of DuckDB's memory limit.
+ * sort of every key (about 169,000,000 at 10,000,000 people) ran out of DuckDB's memory limit.
  * @param bits - how many top bits choose the part (0: every key)
  * @param part - the part
  */

@@ -3,7 +3,7 @@ import { closeSync, fstatSync, openSync, readSync, renameSync, rmSync, writeSync
 /**
  * The match index's blocking keys (`match_key`: a 64-bit key and a register position), readable
  * by key without a scan. DuckDB answers a join of a chunk's keys to `match_key` by reading all of
- * it (188,000,000 keys at 10,000,000 people), whatever the chunk's size; a trace pays that at
+ * it (about 169,000,000 keys at 10,000,000 people), whatever the chunk's size; a trace pays that at
  * every chunk (docs/benchmarks.md). Here the keys are sorted, grouped into buckets by their top
  * bits, and a directory of the buckets is held in memory: a key costs one read of its bucket.
  *
