@@ -114,10 +114,12 @@ export const INDEX_PAIRS_SQL = `SELECT DISTINCT qk.id AS qid, m.rid
  */
 export const KEYED_PAIRS_SQL = 'SELECT DISTINCT qid, rid FROM q_pair';
 
+/** A 64-bit `key` as its high and low 32 bits (unsigned), as the key file holds them. */
+const SPLIT_KEY_SQL =
+  'CAST(key >> 32 AS UINTEGER) AS high, CAST(key % 4294967296 AS UINTEGER) AS low';
+
 /** The keys of the requests in `q_key`, each split into its high and low 32 bits. */
-export const REQUEST_KEYS_SQL = `SELECT id, CAST(key >> 32 AS UINTEGER) AS high,
-    CAST(key % 4294967296 AS UINTEGER) AS low
-  FROM q_key`;
+export const REQUEST_KEYS_SQL = `SELECT id, ${SPLIT_KEY_SQL} FROM q_key`;
 
 /**
  * The keys of `match_key` whose top `bits` bits are `part`, in key order, split as
@@ -128,8 +130,7 @@ export const REQUEST_KEYS_SQL = `SELECT id, CAST(key >> 32 AS UINTEGER) AS high,
  */
 export function indexKeysSql(bits: number, part: number): string {
   const where = bits === 0 ? '' : `WHERE key >> ${String(64 - bits)} = ${String(part)}`;
-  return `SELECT CAST(key >> 32 AS UINTEGER) AS high, CAST(key % 4294967296 AS UINTEGER) AS low, rid
-    FROM match_key ${where} ORDER BY key, rid`;
+  return `SELECT ${SPLIT_KEY_SQL}, rid FROM match_key ${where} ORDER BY key, rid`;
 }
 
 /**

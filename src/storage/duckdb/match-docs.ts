@@ -8,6 +8,7 @@ import {
   rmSync,
   writeSync,
 } from 'node:fs';
+import { readExactly, writeAll } from './file-bytes.js';
 
 /**
  * The match index's documents (each register person's match record and current demographics
@@ -94,14 +95,6 @@ class Offsets {
 
   values(): Float64Array {
     return this.#values.subarray(0, this.length);
-  }
-}
-
-/** Writes the first `length` bytes of `bytes` at the file's current position. */
-function writeAll(fd: number, bytes: Buffer, length: number): void {
-  let done = 0;
-  while (done < length) {
-    done += writeSync(fd, bytes, done, length - done);
   }
 }
 
@@ -322,13 +315,8 @@ class FileDocs implements MatchDocs {
     if (length > this.#scratch.length) {
       this.#scratch = Buffer.allocUnsafe(length);
     }
-    let read = 0;
-    while (read < length) {
-      const got = readSync(this.#fd, this.#scratch, read, length - read, start + read);
-      if (got === 0) {
-        throw new Error('the match documents file ends early');
-      }
-      read += got;
+    if (!readExactly(this.#fd, this.#scratch, length, start)) {
+      throw new Error('the match documents file ends early');
     }
     return this.#scratch.toString('utf8', 0, length);
   }
@@ -352,18 +340,6 @@ class FileDocs implements MatchDocs {
   }
 }
 
-function readExactly(fd: number, bytes: Uint8Array, position: number): boolean {
-  let read = 0;
-  while (read < bytes.length) {
-    const got = readSync(fd, bytes, read, bytes.length - read, position + read);
-    if (got === 0) {
-      return false;
-    }
-    read += got;
-  }
-  return true;
-}
-
 /** The offsets of a documents file when it is whole and carries `stamp`. */
 function readOffsets(fd: number, stamp: string): Float64Array | undefined {
   const size = fstatSync(fd).size;
@@ -371,7 +347,7 @@ function readOffsets(fd: number, stamp: string): Float64Array | undefined {
     return undefined;
   }
   const trailer = Buffer.alloc(TRAILER);
-  if (!readExactly(fd, trailer, size - TRAILER) || !trailer.subarray(24).equals(MAGIC)) {
+  if (!readExactly(fd, trailer, TRAILER, size - TRAILER) || !trailer.subarray(24).equals(MAGIC)) {
     return undefined;
   }
   const offsetsAt = trailer.readDoubleLE(0);
@@ -381,11 +357,14 @@ function readOffsets(fd: number, stamp: string): Float64Array | undefined {
     return undefined;
   }
   const stored = Buffer.alloc(stampLength);
-  if (!readExactly(fd, stored, offsetsAt + count * 8) || stored.toString('utf8') !== stamp) {
+  if (
+    !readExactly(fd, stored, stampLength, offsetsAt + count * 8) ||
+    stored.toString('utf8') !== stamp
+  ) {
     return undefined;
   }
   const offsets = new Float64Array(count);
-  const ok = readExactly(fd, new Uint8Array(offsets.buffer), offsetsAt);
+  const ok = readExactly(fd, new Uint8Array(offsets.buffer), count * 8, offsetsAt);
   const people = count / 2 - 1;
   const whole =
     ok &&

@@ -1,4 +1,5 @@
-import { closeSync, fstatSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, renameSync, rmSync } from 'node:fs';
+import { readExactly, writeAll } from './file-bytes.js';
 
 /**
  * The match index's blocking keys (`match_key`: a 64-bit key and a register position), readable
@@ -72,13 +73,6 @@ interface ByteSink {
   write(bytes: Uint8Array, length: number): void;
   finish(): void;
   abandon(): void;
-}
-
-function writeAll(fd: number, bytes: Uint8Array, length: number): void {
-  let done = 0;
-  while (done < length) {
-    done += writeSync(fd, bytes, done, length - done);
-  }
 }
 
 class KeysWriter implements MatchKeysWriter {
@@ -252,20 +246,6 @@ function readLayout(
     : undefined;
 }
 
-function fileReadAt(fd: number): ReadAt {
-  return (into, length, position) => {
-    let read = 0;
-    while (read < length) {
-      const got = readSync(fd, into, read, length - read, position + read);
-      if (got === 0) {
-        return false;
-      }
-      read += got;
-    }
-    return true;
-  };
-}
-
 function openFileKeys(path: string, stamp: string): MatchKeys | undefined {
   let fd: number;
   try {
@@ -273,7 +253,7 @@ function openFileKeys(path: string, stamp: string): MatchKeys | undefined {
   } catch {
     return undefined;
   }
-  const readAt = fileReadAt(fd);
+  const readAt: ReadAt = (into, length, position) => readExactly(fd, into, length, position);
   const layout = readLayout(readAt, fstatSync(fd).size, stamp);
   if (layout === undefined) {
     closeSync(fd);
@@ -320,7 +300,7 @@ const inMemory = new WeakMap<object, Buffer>();
  * The home of a register's keys: a file beside the register, or (for a `:memory:` register)
  * this process's memory, keyed by the register's handle.
  * @param registerPath - the DuckDB file, or `:memory:` / `undefined`
- * @param owner - the register's handle (keys keys held in memory)
+ * @param owner - the register's handle (keys the keys held in memory)
  */
 export function matchKeysHome(registerPath: string | undefined, owner: object): MatchKeysHome {
   const path = matchKeysPath(registerPath);
