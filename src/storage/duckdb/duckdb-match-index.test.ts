@@ -161,6 +161,32 @@ describe('the keys file beside the index', () => {
   });
 });
 
+describe('the exact keys file beside the index', () => {
+  it('is written again when missing or cut short, without rebuilding the index', async () => {
+    const exact = matchKeysPath(join(dir, 'register.duckdb'), 'match-exact') ?? '';
+    expect(await rebuiltOnOpen()).toBe(false);
+    expect(readdirSync(dir)).toContain('register.duckdb.match-exact');
+    const look = async (): Promise<string[][]> => {
+      const index = await openDuckDbMatchIndex(store);
+      try {
+        expect(index.status.rebuilt).toBe(false);
+        const requests = PEOPLE.map((person) => fromRegisterPerson(person));
+        const found = await index.exactCandidates(requests);
+        return found.map((candidates) => candidates.map((c) => c.id));
+      } finally {
+        await index.close();
+      }
+    };
+    const before = await look();
+    expect(before).toEqual([[n(1)], [n(2)], [n(3)]]);
+    rmSync(exact);
+    expect(await look()).toEqual(before);
+    truncateSync(exact, 40);
+    expect(await look()).toEqual(before);
+    expect(await rebuiltOnOpen()).toBe(false);
+  });
+});
+
 describe('positions in the match index', () => {
   it('follow NHS Number order on a register larger than a DuckDB row group', async () => {
     // 130,000 people: more than one row group (122,880 rows), where DuckDB reads in parallel

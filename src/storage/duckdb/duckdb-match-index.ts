@@ -32,17 +32,20 @@ import { personFromJson, personJsonSql } from './duckdb-read-sql.js';
 import { decodeMatchRecord, encodeMatchRecord } from '../../matching/record-codec.js';
 import { matchDocsHome, type MatchDocs, type MatchDocsWriter } from './match-docs.js';
 import { matchKeysHome, type MatchKeys, type MatchKeysHome } from './match-keys.js';
+import { exactAgrees } from './exact-agrees.js';
 import {
   BUILD_NUMBER_SQL,
   BUILD_RECORD_SQL,
   BUILD_TF_SQL,
   blockedVectorsSql,
   buildKeySql,
-  EXACT_CANDIDATES_SQL,
+  EXACT_KEYS_SQL,
+  EXACT_REQUEST_KEYS_SQL,
   EXACT_REQUEST_TABLE_SQL,
   indexKeysSql,
   keyCountsSql,
   KEYED_PAIRS_SQL,
+  NUMBER_KEYS_SQL,
   REQUEST_KEYS_SQL,
   ruleKeyTableSql,
   RULE_MATCHES_SQL,
@@ -148,8 +151,36 @@ const KNOWN_FREQUENCIES = 1_000_000;
 /** A term-frequency value the register does not hold (no frequency: no adjustment). */
 const NOT_HELD = -1;
 
+/** Term frequencies a handle has read: by column, value → frequency or {@link NOT_HELD}. */
+interface KnownFrequencies {
+  readonly columns: Readonly<Record<TfColumn, Map<string, number>>>;
+  /** Values held, over every column. */
+  size: number;
+}
+
+function newFrequencies(): KnownFrequencies {
+  return {
+    columns: { 'given-name': new Map(), 'family-name': new Map(), postcode: new Map() },
+    size: 0,
+  };
+}
+
 /** Keys sorted at once while the keys file is written (one sort of every key, about 169,000,000 at 10M, ran out of memory). */
 const KEYS_PER_PART = 16_000_000;
+
+/**
+ * The exact look-up's keys file (`<register>.match-exact`): numbers, family name with date of
+ * birth, family name with birth year (`EXACT_KEYS_SQL`), about 30,000,000 keys (360 MB) at
+ * 10,000,000 people. Its stamp carries its own version besides the index's, so a change to its
+ * keys rewrites it without rebuilding the index.
+ */
+const EXACT_KEYS = { suffix: 'match-exact', version: 'exact1' } as const;
+
+/**
+ * The largest keys file read into memory when opened (its look-ups then cost no system call):
+ * the exact keys at 10,000,000 people fit, the blocking keys there (2.1 GB) do not.
+ */
+const KEYS_IN_MEMORY_BYTES = 512 << 20;
 
 /** People per batch of documents while the index is built. */
 const DOC_BATCH = 250_000;
@@ -258,6 +289,7 @@ class DuckDbMatchIndex implements MatchIndex {
   readonly #source: DuckDbConnectionSource;
   readonly #docs: MatchDocs;
   readonly #keys: MatchKeys;
+  readonly #exact: MatchKeys;
   /** Sessions share the first handle's documents and keys; only it closes them. */
   readonly #ownsDocs: boolean;
   readonly status: MatchIndexStatus;
@@ -271,11 +303,18 @@ class DuckDbMatchIndex implements MatchIndex {
    */
   readonly #positions = new Map<string, number>();
   /**
-   * Term frequencies this handle has read (`column NUL value` → frequency, or
-   * {@link NOT_HELD}), so a chunk asks the store only for values no earlier chunk had; a new
-   * memo is started when it reaches {@link KNOWN_FREQUENCIES}.
+   * Term frequencies this handle has read (by column, value → frequency, or {@link NOT_HELD}),
+   * so a chunk asks the store only for values no earlier chunk had; a new memo is started when
+   * it reaches {@link KNOWN_FREQUENCIES} values. A map per column: a lookup (several for each
+   * scored pair) then makes no key string.
    */
-  #frequencies = new Map<string, number>();
+  #frequencies = newFrequencies();
+  /**
+   * The holders (current NHS Number, or `null` for none) of the numbers the last exact look-up
+   * of this handle looked up, so `resolve` answers a chunk's supplied numbers, which the
+   * chunk's exact look-up has just looked up, without reading their records again.
+   */
+  #holders = new Map<string, string | null>();
 
   constructor(
     conn: DuckDBConnection,
@@ -286,6 +325,7 @@ class DuckDbMatchIndex implements MatchIndex {
       cap: number;
       docs: MatchDocs;
       keys: MatchKeys;
+      exact: MatchKeys;
       ownsDocs: boolean;
     },
   ) {
@@ -293,6 +333,7 @@ class DuckDbMatchIndex implements MatchIndex {
     this.#source = source;
     this.#docs = setup.docs;
     this.#keys = setup.keys;
+    this.#exact = setup.exact;
     this.#ownsDocs = setup.ownsDocs;
     this.status = setup.status;
     this.rules = setup.rules;
@@ -308,6 +349,7 @@ class DuckDbMatchIndex implements MatchIndex {
       cap,
       docs: this.#docs,
       keys: this.#keys,
+      exact: this.#exact,
       ownsDocs: false,
     });
   }
@@ -406,13 +448,49 @@ class DuckDbMatchIndex implements MatchIndex {
       appendExactRequest(appender, qid, record);
     });
     appender.closeSync();
-    const reader = await this.#conn.runAndReadAll(EXACT_CANDIDATES_SQL);
-    const [qids = [], ids = [], rids = []] = reader.getColumns();
+    // Each request's keys, looked up in the exact keys file; every record found is checked
+    // against the request as the joins of EXACT_CANDIDATES_SQL would (a key is a hash).
+    const reader = await this.#conn.runAndReadAll(EXACT_REQUEST_KEYS_SQL);
+    const [qids = [], kinds = [], highs = [], lows = []] = reader.getColumns();
+    // Pairs already taken (qid × 2^32 + rid): a number's holder is often also found by family
+    // name and date of birth. The keys come by request, the number's first (kind 0).
+    const taken = new Set<number>();
+    const holders = new Map<string, string | null>();
+    const rids: number[] = [];
     for (let n = 0; n < qids.length; n += 1) {
-      const id = ids[n];
-      const rid = rids[n];
-      this.#position(id, rid);
-      found[Number(qids[n])]?.push({ id: String(id), record: this.#record(rid) });
+      const qid = Number(qids[n]);
+      const kind = Number(kinds[n]);
+      const request = requests[qid];
+      const list = found[qid];
+      if (request === undefined || list === undefined) {
+        continue;
+      }
+      rids.length = 0;
+      this.#exact.positions(Number(highs[n]), Number(lows[n]), rids);
+      let holder: string | null = null;
+      for (const rid of rids) {
+        const pair = qid * 2 ** 32 + rid;
+        if (taken.has(pair)) {
+          continue;
+        }
+        const record = this.#record(rid);
+        const id = record.nhsNumber;
+        if (id !== undefined && exactAgrees(kind, request, record)) {
+          taken.add(pair);
+          this.#position(id, rid);
+          list.push({ id, record });
+          holder = id;
+        }
+      }
+      if (kind === 0 && request.nhsNumber !== undefined) {
+        holders.set(request.nhsNumber, holder);
+      }
+    }
+    this.#holders = holders;
+    for (const list of found) {
+      if (list.length > 1) {
+        list.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      }
     }
     return found;
   }
@@ -421,13 +499,15 @@ class DuckDbMatchIndex implements MatchIndex {
     let tables = this.#frequencies;
     if (tables.size >= KNOWN_FREQUENCIES) {
       // A new memo: lookups already handed out keep the one they were given.
-      tables = new Map();
+      tables = newFrequencies();
       this.#frequencies = tables;
     }
     const wanted: [TfColumn, string][] = [];
     const want = (column: TfColumn, value: string | undefined): void => {
-      if (value !== undefined && !tables.has(`${column}\u0000${value}`)) {
-        tables.set(`${column}\u0000${value}`, NOT_HELD);
+      const known = tables.columns[column];
+      if (value !== undefined && !known.has(value)) {
+        known.set(value, NOT_HELD);
+        tables.size += 1;
         wanted.push([column, value]);
       }
     };
@@ -450,11 +530,15 @@ class DuckDbMatchIndex implements MatchIndex {
       );
       const [columns = [], values = [], frequencies = []] = reader.getColumns();
       for (let n = 0; n < columns.length; n += 1) {
-        tables.set(`${String(columns[n])}\u0000${String(values[n])}`, Number(frequencies[n]));
+        tables.columns[String(columns[n]) as TfColumn].set(
+          String(values[n]),
+          Number(frequencies[n]),
+        );
       }
     }
+    const { columns } = tables;
     return (column, value) => {
-      const frequency = tables.get(`${column}\u0000${value}`);
+      const frequency = columns[column].get(value);
       return frequency === NOT_HELD ? undefined : frequency;
     };
   }
@@ -508,14 +592,35 @@ class DuckDbMatchIndex implements MatchIndex {
   }
 
   async resolve(numbers: readonly string[]): Promise<Map<string, string>> {
-    await this.#want('want_number', 'VARCHAR', numbers);
-    const reader = await this.#conn.runAndReadAll(
-      'SELECT n.number, n.id, n.rid FROM match_number n SEMI JOIN want_number w ON w.v = n.number',
-    );
     const resolved = new Map<string, string>();
-    for (const [number, id, rid] of reader.getRows()) {
-      this.#position(id, rid);
-      resolved.set(String(number), String(id));
+    const unknown: string[] = [];
+    for (const number of numbers) {
+      const holder = this.#holders.get(number);
+      if (holder === undefined) {
+        unknown.push(number);
+      } else if (holder !== null) {
+        resolved.set(number, holder);
+      }
+    }
+    if (unknown.length === 0) {
+      return resolved;
+    }
+    await this.#want('want_number', 'VARCHAR', unknown);
+    const reader = await this.#conn.runAndReadAll(NUMBER_KEYS_SQL);
+    const [values = [], highs = [], lows = []] = reader.getColumns();
+    const rids: number[] = [];
+    for (let n = 0; n < values.length; n += 1) {
+      const number = String(values[n]);
+      rids.length = 0;
+      this.#exact.positions(Number(highs[n]), Number(lows[n]), rids);
+      for (const rid of rids) {
+        const record = this.#record(rid);
+        const id = record.nhsNumber;
+        if (id !== undefined && exactAgrees(0, { nhsNumber: number }, record)) {
+          this.#position(id, rid);
+          resolved.set(number, id);
+        }
+      }
     }
     return resolved;
   }
@@ -584,25 +689,37 @@ class DuckDbMatchIndex implements MatchIndex {
     if (this.#ownsDocs) {
       this.#docs.close();
       this.#keys.close();
+      this.#exact.close();
     }
     return Promise.resolve();
   }
 }
 
+/** Which keys a keys file holds: the build step's name and the `(key, rid)` rows. */
+interface KeysSource {
+  readonly step: string;
+  /** A table or a parenthesised query of `(key, rid)` rows. */
+  readonly rows: string;
+}
+
+const BLOCKING_KEYS_SOURCE: KeysSource = { step: 'blocking keys by key', rows: 'match_key' };
+const EXACT_KEYS_SOURCE: KeysSource = { step: 'exact keys by key', rows: EXACT_KEYS_SQL };
+
 /**
- * Writes the index's keys (`match_key`, current under `stamp`) to their home, in key order, and
- * opens them. Outside the index's transaction: a keys file that is missing, cut short or of
- * another stamp is written again from the committed `match_key`.
+ * Writes keys of the index (current under `stamp`) to their home, in key order, and opens
+ * them. Outside the index's transaction: a keys file that is missing, cut short or of another
+ * stamp is written again from the committed tables.
  */
 async function writeKeys(
   conn: DuckDBConnection,
-  home: MatchKeysHome,
+  target: { readonly home: MatchKeysHome; readonly source: KeysSource },
   stamp: string,
   options: DuckDbMatchIndexOptions,
 ): Promise<MatchKeys> {
-  options.onBuildStep?.('blocking keys by key');
+  const { home, source } = target;
+  options.onBuildStep?.(source.step);
   const perPart = options.keysPerPart ?? KEYS_PER_PART;
-  const entries = Number(await scalar(conn, 'SELECT count(*) FROM match_key'));
+  const entries = Number(await scalar(conn, `SELECT count(*) FROM ${source.rows}`));
   const writer = home.writer(entries);
   // Parts of about `perPart` keys each, by the keys' top bits (uniform: they are hashes).
   let bits = 0;
@@ -611,7 +728,7 @@ async function writeKeys(
   }
   try {
     for (let part = 0; part < 2 ** bits; part += 1) {
-      const result = await conn.stream(indexKeysSql(bits, part));
+      const result = await conn.stream(indexKeysSql(bits, part, source.rows));
       for (;;) {
         const chunk = await result.fetchChunk();
         if (chunk === null || chunk.rowCount === 0) {
@@ -688,8 +805,16 @@ export async function openDuckDbMatchIndex(
       }
     }
     const people = Number(await scalar(conn, 'SELECT people FROM match_index_meta'));
-    const keysHome = matchKeysHome(source.path, source);
-    const keyFile = keysHome.open(stamp) ?? (await writeKeys(conn, keysHome, stamp, options));
+    const held = { memoryBudget: KEYS_IN_MEMORY_BYTES };
+    const keysHome = matchKeysHome(source.path, source, held);
+    const keyFile =
+      keysHome.open(stamp) ??
+      (await writeKeys(conn, { home: keysHome, source: BLOCKING_KEYS_SOURCE }, stamp, options));
+    const exactHome = matchKeysHome(source.path, source, { ...held, suffix: EXACT_KEYS.suffix });
+    const exactStamp = `${stamp}|${EXACT_KEYS.version}`;
+    const exact =
+      exactHome.open(exactStamp) ??
+      (await writeKeys(conn, { home: exactHome, source: EXACT_KEYS_SOURCE }, exactStamp, options));
     const keys = keyFile.entries;
     const status: MatchIndexStatus = {
       people,
@@ -706,6 +831,7 @@ export async function openDuckDbMatchIndex(
       cap,
       docs,
       keys: keyFile,
+      exact,
       ownsDocs: true,
     });
   } catch (error) {

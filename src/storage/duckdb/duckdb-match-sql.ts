@@ -122,16 +122,55 @@ const SPLIT_KEY_SQL =
 export const REQUEST_KEYS_SQL = `SELECT id, ${SPLIT_KEY_SQL} FROM q_key`;
 
 /**
- * The keys of `match_key` whose top `bits` bits are `part`, in key order, split as
- * {@link REQUEST_KEYS_SQL} splits them: the key file is written a part at a time, since one
- * sort of every key (about 169,000,000 at 10,000,000 people) ran out of DuckDB's memory limit.
+ * The keys of `source` (`match_key`, or {@link EXACT_KEYS_SQL}) whose top `bits` bits are
+ * `part`, in key order, split as {@link REQUEST_KEYS_SQL} splits them: a keys file is written a
+ * part at a time, since one sort of every key (about 169,000,000 blocking keys at 10,000,000
+ * people) ran out of DuckDB's memory limit.
  * @param bits - how many top bits choose the part (0: every key)
  * @param part - the part
+ * @param source - a table or a parenthesised query of `(key, rid)` rows
  */
-export function indexKeysSql(bits: number, part: number): string {
+export function indexKeysSql(bits: number, part: number, source = 'match_key'): string {
   const where = bits === 0 ? '' : `WHERE key >> ${String(64 - bits)} = ${String(part)}`;
-  return `SELECT ${SPLIT_KEY_SQL}, rid FROM match_key ${where} ORDER BY key, rid`;
+  return `SELECT ${SPLIT_KEY_SQL}, rid FROM ${source} ${where} ORDER BY key, rid`;
 }
+
+/**
+ * The exact look-up's keys of the register, `(key, rid)`, for its keys file: each number
+ * (current and superseded, from `match_number`) under kind `n`; the family name with the full
+ * date of birth's digits under `d`; the family name with the birth year under `y` (for requests
+ * that give only part of a date, whose month is then checked on the record). The kind is hashed
+ * in, so keys of different kinds do not meet. Requests are keyed alike by
+ * {@link EXACT_REQUEST_KEYS_SQL}; the types are cast so both sides hash the same values.
+ */
+export const EXACT_KEYS_SQL = `(
+  SELECT hash('n', number) AS key, rid FROM match_number
+  UNION ALL
+  SELECT hash('d', family_name, birth_digits) AS key, rid FROM match_record
+  WHERE family_name IS NOT NULL AND birth_day IS NOT NULL
+  UNION ALL
+  SELECT hash('y', family_name, CAST(birth_year AS INTEGER)) AS key, rid FROM match_record
+  WHERE family_name IS NOT NULL AND birth_year IS NOT NULL)`;
+
+/**
+ * The exact look-up's keys of the requests in `q_exact` ({@link EXACT_REQUEST_TABLE_SQL}),
+ * `(qid, kind, high, low)` in that order, kind 0 for the number, 1 for family name and full date of birth, 2
+ * for family name and birth year (a request without a day): the keys {@link EXACT_KEYS_SQL}
+ * gives the register records that {@link EXACT_CANDIDATES_SQL} would join them to.
+ */
+export const EXACT_REQUEST_KEYS_SQL = `SELECT qid, kind, ${SPLIT_KEY_SQL} FROM (
+  SELECT qid, 0 AS kind, hash('n', nhs_number) AS key FROM q_exact WHERE nhs_number IS NOT NULL
+  UNION ALL
+  SELECT qid, 1 AS kind, hash('d', family_name, birth_digits) AS key FROM q_exact
+  WHERE family_name IS NOT NULL AND birth_day IS NOT NULL
+  UNION ALL
+  SELECT qid, 2 AS kind, hash('y', family_name, CAST(birth_year AS INTEGER)) AS key FROM q_exact
+  WHERE family_name IS NOT NULL AND birth_day IS NULL AND birth_year IS NOT NULL)
+  ORDER BY qid, kind`;
+
+/** The number keys (kind `n` of {@link EXACT_KEYS_SQL}) of the numbers in `want_number`. */
+export const NUMBER_KEYS_SQL = `SELECT v, ${SPLIT_KEY_SQL} FROM (
+  SELECT v, hash('n', v) AS key FROM want_number)`;
 
 /**
  * The blocked pairs `(qid, rid)` of the requests in `q_key` through a key table that holds every

@@ -61,11 +61,21 @@ export function directoryBits(entries: number): number {
   return bits;
 }
 
-/** Where the keys of a register file live (`undefined`: in memory). */
-export function matchKeysPath(registerPath: string | undefined): string | undefined {
+/** The file name suffix of the blocking keys (`<register>.match-keys`). */
+export const BLOCKING_KEYS = 'match-keys';
+
+/**
+ * Where a keys file of a register file lives (`undefined`: in memory).
+ * @param registerPath - the DuckDB file, or `:memory:` / `undefined`
+ * @param suffix - which keys (default the blocking keys, {@link BLOCKING_KEYS})
+ */
+export function matchKeysPath(
+  registerPath: string | undefined,
+  suffix: string = BLOCKING_KEYS,
+): string | undefined {
   return registerPath === undefined || registerPath === ':memory:'
     ? undefined
-    : `${registerPath}.match-keys`;
+    : `${registerPath}.${suffix}`;
 }
 
 /** Where written bytes go: a file being written, or memory. */
@@ -246,15 +256,40 @@ function readLayout(
     : undefined;
 }
 
-function openFileKeys(path: string, stamp: string): MatchKeys | undefined {
+/** Reads from bytes held in memory. */
+function memoryReadAt(bytes: Uint8Array): ReadAt {
+  return (into, length, position) => {
+    if (position + length > bytes.length) {
+      return false;
+    }
+    into.set(bytes.subarray(position, position + length));
+    return true;
+  };
+}
+
+function openFileKeys(path: string, stamp: string, memoryBudget: number): MatchKeys | undefined {
   let fd: number;
   try {
     fd = openSync(path, 'r');
   } catch {
     return undefined;
   }
+  const size = fstatSync(fd).size;
+  if (size <= memoryBudget) {
+    // Read whole: a look-up is then a copy, not a system call.
+    const bytes = Buffer.allocUnsafe(size);
+    const whole = readExactly(fd, bytes, size, 0);
+    closeSync(fd);
+    const readAt = memoryReadAt(bytes);
+    const layout = whole ? readLayout(readAt, size, stamp) : undefined;
+    return layout === undefined
+      ? undefined
+      : new Keys(layout, readAt, () => {
+          // Freed with the handle.
+        });
+  }
   const readAt: ReadAt = (into, length, position) => readExactly(fd, into, length, position);
-  const layout = readLayout(readAt, fstatSync(fd).size, stamp);
+  const layout = readLayout(readAt, size, stamp);
   if (layout === undefined) {
     closeSync(fd);
     return undefined;
@@ -294,22 +329,43 @@ export interface MatchKeysHome {
   open(stamp: string): MatchKeys | undefined;
 }
 
-const inMemory = new WeakMap<object, Buffer>();
+/** Keys files of registers held in memory: by the register's handle, then by suffix. */
+const inMemory = new WeakMap<object, Map<string, Buffer>>();
+
+/** Settings of {@link matchKeysHome}. */
+export interface MatchKeysHomeOptions {
+  /** Which keys (the file name suffix); default {@link BLOCKING_KEYS}. */
+  readonly suffix?: string;
+  /**
+   * A file of at most this many bytes is read into memory when opened, so a look-up costs no
+   * system call; a larger one is read a bucket at a time. Default 0 (always by bucket).
+   */
+  readonly memoryBudget?: number;
+}
 
 /**
  * The home of a register's keys: a file beside the register, or (for a `:memory:` register)
  * this process's memory, keyed by the register's handle.
  * @param registerPath - the DuckDB file, or `:memory:` / `undefined`
  * @param owner - the register's handle (keys the keys held in memory)
+ * @param options - which keys, and how much may be held in memory
  */
-export function matchKeysHome(registerPath: string | undefined, owner: object): MatchKeysHome {
-  const path = matchKeysPath(registerPath);
+export function matchKeysHome(
+  registerPath: string | undefined,
+  owner: object,
+  options: MatchKeysHomeOptions = {},
+): MatchKeysHome {
+  const suffix = options.suffix ?? BLOCKING_KEYS;
+  const path = matchKeysPath(registerPath, suffix);
   if (path !== undefined) {
+    const budget = options.memoryBudget ?? 0;
     return {
       writer: (entries) => new KeysWriter(fileSink(path), directoryBits(entries)),
-      open: (stamp) => openFileKeys(path, stamp),
+      open: (stamp) => openFileKeys(path, stamp, budget),
     };
   }
+  const published = inMemory.get(owner) ?? new Map<string, Buffer>();
+  inMemory.set(owner, published);
   return {
     writer: (entries) => {
       const parts: Buffer[] = [];
@@ -318,7 +374,7 @@ export function matchKeysHome(registerPath: string | undefined, owner: object): 
           parts.push(Buffer.from(bytes.subarray(0, length)));
         },
         finish: () => {
-          inMemory.set(owner, Buffer.concat(parts));
+          published.set(suffix, Buffer.concat(parts));
         },
         abandon: () => {
           parts.length = 0;
@@ -327,17 +383,11 @@ export function matchKeysHome(registerPath: string | undefined, owner: object): 
       return new KeysWriter(sink, directoryBits(entries));
     },
     open: (stamp) => {
-      const bytes = inMemory.get(owner);
+      const bytes = published.get(suffix);
       if (bytes === undefined) {
         return undefined;
       }
-      const readAt: ReadAt = (into, length, position) => {
-        if (position + length > bytes.length) {
-          return false;
-        }
-        into.set(bytes.subarray(position, position + length));
-        return true;
-      };
+      const readAt = memoryReadAt(bytes);
       const layout = readLayout(readAt, bytes.length, stamp);
       return layout === undefined
         ? undefined
