@@ -90,7 +90,7 @@ const results = await step('decide (TypeScript)', () =>
 await step('read matched people', () =>
   index.people([...results.flatMap((r) => r.nhsNumber ?? []), ...holders.values()]),
 );
-await step('cascade candidates (--cascade-only)', () => index.exactCandidates(records));
+await step('cascade candidates (exact keys file)', () => index.exactCandidates(records));
 await index.close();
 
 // Inside the SQL: the chunk's pairs, then each comparison's levels alone over them.
@@ -162,13 +162,14 @@ async function profileQuery(label: string, sql: string): Promise<void> {
 await conn.run(EXACT_REQUEST_TABLE_SQL);
 await conn.run(`INSERT INTO q_exact SELECT qid, nhs_number, family_name, birth_year, birth_month,
   birth_day, birth_digits FROM q_record`);
-await profileQuery('exact look-up', EXACT_CANDIDATES_SQL);
+// Both as DuckDB joins: a trace now looks keys up in the keys files instead (match-keys.ts).
+await profileQuery('exact look-up (as a join)', EXACT_CANDIDATES_SQL);
 await profileQuery(
   'matched people (as many as rows)',
   `SELECT m.id, m.rid FROM match_record m
    SEMI JOIN (SELECT id FROM match_record USING SAMPLE ${String(records.length)} ROWS) w USING (id)`,
 );
-await profileQuery('search', searchSql(model, SQL_KEEP));
+await profileQuery('search (pairs by a join)', searchSql(model, SQL_KEEP));
 rmSync(profileFile, { force: true });
 conn.closeSync();
 await store.close();

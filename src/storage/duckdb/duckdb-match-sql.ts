@@ -286,7 +286,10 @@ export const EXACT_REQUEST_TABLE_SQL = `CREATE OR REPLACE TEMP TABLE q_exact (qi
  * The deterministic cascade's candidates by exact joins: the holder of the supplied number, and
  * records with the same family name and an agreeing date of birth (the request's month and day
  * only where it has them). Positions and numbers only, as in {@link searchSql}. Requests are
- * read from `q_exact` ({@link EXACT_REQUEST_TABLE_SQL}).
+ * read from `q_exact` ({@link EXACT_REQUEST_TABLE_SQL}). A trace no longer runs it: the index
+ * looks the same candidates up in its exact keys file ({@link EXACT_KEYS_SQL}), since this join
+ * reads `match_number` and `match_record` whole at every chunk; it is the definition the keys
+ * were made to, and `bench:batch-profile` times it.
  */
 export const EXACT_CANDIDATES_SQL = `WITH pairs AS (
     SELECT q.qid, n.rid, n.id FROM q_exact q JOIN match_number n ON n.number = q.nhs_number
