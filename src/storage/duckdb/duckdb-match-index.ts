@@ -423,16 +423,26 @@ class DuckDbMatchIndex implements MatchIndex {
     const [ids = [], highs = [], lows = []] = keys.getColumns();
     await this.#conn.run('CREATE OR REPLACE TEMP TABLE q_pair (qid INTEGER, rid INTEGER)');
     const appender = await this.#conn.createAppender('q_pair');
+    // The keys come by request: each request's positions, over all its keys, are gathered and
+    // appended once each (about half are found under more than one key).
     const found: number[] = [];
     for (let n = 0; n < ids.length; n += 1) {
-      found.length = 0;
-      this.#keys.positions(Number(highs[n]), Number(lows[n]), found);
       const qid = Number(ids[n]);
-      for (const rid of found) {
-        appender.appendInteger(qid);
-        appender.appendInteger(rid);
-        appender.endRow();
+      this.#keys.positions(Number(highs[n]), Number(lows[n]), found);
+      if (n + 1 < ids.length && Number(ids[n + 1]) === qid) {
+        continue;
       }
+      found.sort((a, b) => a - b);
+      let last = -1;
+      for (const rid of found) {
+        if (rid !== last) {
+          appender.appendInteger(qid);
+          appender.appendInteger(rid);
+          appender.endRow();
+          last = rid;
+        }
+      }
+      found.length = 0;
     }
     appender.closeSync();
   }

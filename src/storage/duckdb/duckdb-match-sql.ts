@@ -109,17 +109,17 @@ export const INDEX_PAIRS_SQL = `SELECT DISTINCT qk.id AS qid, m.rid
 
 /**
  * The blocked pairs `(qid, rid)` found in this process from the index's key file
- * (`match-keys.ts`) and appended to `q_pair`, each once: the same pairs as
+ * (`match-keys.ts`) and appended to `q_pair` each once: the same pairs as
  * {@link INDEX_PAIRS_SQL} without a scan of `match_key`.
  */
-export const KEYED_PAIRS_SQL = 'SELECT DISTINCT qid, rid FROM q_pair';
+export const KEYED_PAIRS_SQL = 'SELECT qid, rid FROM q_pair';
 
 /** A 64-bit `key` as its high and low 32 bits (unsigned), as the key file holds them. */
 const SPLIT_KEY_SQL =
   'CAST(key >> 32 AS UINTEGER) AS high, CAST(key % 4294967296 AS UINTEGER) AS low';
 
-/** The keys of the requests in `q_key`, each split into its high and low 32 bits. */
-export const REQUEST_KEYS_SQL = `SELECT id, ${SPLIT_KEY_SQL} FROM q_key`;
+/** The keys of the requests in `q_key`, each split into its high and low 32 bits, by request. */
+export const REQUEST_KEYS_SQL = `SELECT id, ${SPLIT_KEY_SQL} FROM q_key ORDER BY id`;
 
 /**
  * The keys of `source` (`match_key`, or {@link EXACT_KEYS_SQL}) whose top `bits` bits are
