@@ -299,7 +299,9 @@ class DuckDbMatchIndex implements MatchIndex {
    * Positions of current people this handle's look-ups have returned (NHS Number → `rid`), so
    * `people` reads the documents of people a chunk was traced to without joining `match_record`
    * again (a scan of the whole register per chunk). An open index never changes, so an entry
-   * is never stale; the memo is emptied when it reaches {@link KNOWN_POSITIONS}.
+   * is never stale; the memo is emptied at each chunk's exact look-up (a trace's chunk is
+   * looked up, searched and read on one handle), and when it reaches {@link KNOWN_POSITIONS}.
+   * Kept small, its look-ups stay in the processor's caches.
    */
   readonly #positions = new Map<string, number>();
   /**
@@ -462,9 +464,13 @@ class DuckDbMatchIndex implements MatchIndex {
     // against the request as the joins of EXACT_CANDIDATES_SQL would (a key is a hash).
     const reader = await this.#conn.runAndReadAll(EXACT_REQUEST_KEYS_SQL);
     const [qids = [], kinds = [], highs = [], lows = []] = reader.getColumns();
-    // Pairs already taken (qid × 2^32 + rid): a number's holder is often also found by family
-    // name and date of birth. The keys come by request, the number's first (kind 0).
-    const taken = new Set<number>();
+    // A new chunk: the positions of the last one have been read (`people`).
+    this.#positions.clear();
+    // The keys come by request, the number's first (kind 0); the positions a request has taken
+    // are skipped under its later keys (a number's holder is often also found by family name
+    // and date of birth).
+    const taken: number[] = [];
+    let takenBy = -1;
     const holders = new Map<string, string | null>();
     const rids: number[] = [];
     for (let n = 0; n < qids.length; n += 1) {
@@ -475,18 +481,21 @@ class DuckDbMatchIndex implements MatchIndex {
       if (request === undefined || list === undefined) {
         continue;
       }
+      if (qid !== takenBy) {
+        taken.length = 0;
+        takenBy = qid;
+      }
       rids.length = 0;
       this.#exact.positions(Number(highs[n]), Number(lows[n]), rids);
       let holder: string | null = null;
       for (const rid of rids) {
-        const pair = qid * 2 ** 32 + rid;
-        if (taken.has(pair)) {
+        if (taken.includes(rid)) {
           continue;
         }
         const record = this.#record(rid);
         const id = record.nhsNumber;
         if (id !== undefined && exactAgrees(kind, request, record)) {
-          taken.add(pair);
+          taken.push(rid);
           this.#position(id, rid);
           list.push({ id, record });
           holder = id;
