@@ -39,6 +39,35 @@ function write(line: string): void {
 }
 
 /**
+ * DuckDB's memory limit once a trace's chunks start (`DEFAULT_MEMORY_LIMIT`, 2.5GB, until then:
+ * a build of the index or a model's training may need it). A chunk's queries need far less;
+ * what DuckDB holds beyond that is cached blocks of the register, which the page cache holds
+ * anyway. The memory given back lets the trace keep the match records in its own memory
+ * (`RECORDS_IN_MEMORY_BYTES`): at 10,000,000 people 191.4 s and 6,496 MiB at peak against
+ * 220.6 s and 5,937 MiB with neither change, and 196.1 s and 7,423 MiB with the records held
+ * under the old limit (docs/benchmarks.md, session 15).
+ */
+export const TRACING_MEMORY_LIMIT = '1.5GB';
+
+/** The backend, with DuckDB's memory limit lowered before its first chunk is traced. */
+function withTracingMemory(backend: TraceBackend, store: DuckDbRegisterStore): TraceBackend {
+  let lowered: Promise<void> | undefined;
+  return {
+    ...backend,
+    tracer: (settings) => {
+      const tracer = backend.tracer(settings);
+      return {
+        trace: async (rows) => {
+          lowered ??= store.setMemoryLimit(TRACING_MEMORY_LIMIT);
+          await lowered;
+          return tracer.trace(rows);
+        },
+      };
+    },
+  };
+}
+
+/**
  * Opens the trace backend for a register: the SQL match index (built or refreshed first when the
  * register changed since it was last built) or the register loaded into memory. Progress goes to
  * standard error as counts only.
@@ -83,7 +112,7 @@ export async function openTraceBackend(
         ? `match index built: ${people.toLocaleString('en-GB')} people, ${keys.toLocaleString('en-GB')} blocking keys in ${buildSeconds.toFixed(1)} s`
         : `match index: ${people.toLocaleString('en-GB')} people (current)`,
     );
-    return sqlBackend(index);
+    return withTracingMemory(sqlBackend(index), store);
   }
   write('loading the register into memory');
   const register = await loadTraceRegister(store);

@@ -133,6 +133,18 @@ export class DuckDbRegisterStore implements RegisterStore {
   }
 
   /** The number of current people. */
+  /**
+   * Changes DuckDB's memory limit while the store is open (for work that needs less than the
+   * work before it did); DuckDB frees cached blocks down to it.
+   * @param limit - a DuckDB size such as `'1.5GB'` (digits, an optional fraction and a unit)
+   */
+  async setMemoryLimit(limit: string): Promise<void> {
+    if (!/^\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i.test(limit)) {
+      throw new RangeError(`not a DuckDB memory size: ${limit}`);
+    }
+    await this.#conn.run(`SET memory_limit = '${limit}'`);
+  }
+
   async count(): Promise<number> {
     this.#assertOpen();
     const reader = await this.#conn.runAndReadAll('SELECT count(*) FROM person');

@@ -234,13 +234,15 @@ class FileDocsWriter implements MatchDocsWriter {
 const WARM_BLOCK = 8 << 20;
 
 /**
- * The largest records section {@link MatchDocs.warm} keeps in the process (1 GiB: a register of
- * about 6,500,000 people). Read from memory, a record costs a slice (about 1.6 µs) instead of a
- * `pread` (about 4 µs, cached). Above it the records stay in the page cache only: a
- * 10,000,000-person trace (1.5 GB of records) with a 2 GiB budget measured no faster and peaked
- * at 7,027 against 5,530 MiB (docs/benchmarks.md).
+ * The largest records section {@link MatchDocs.warm} keeps in the process (2 GiB: a register of
+ * about 13,000,000 people). Read from memory, a record costs a slice (about 1.6 µs) instead of a
+ * `pread` (about 4 µs when cached, far more when the page cache cannot hold the documents
+ * beside the register). Above it the records stay in the page cache only. At 10,000,000 people
+ * (1.5 GB of records) holding them took the trace from 220.6 to 191.4 s, peaking at 6,496 MiB
+ * with DuckDB's limit lowered while tracing (`TRACING_MEMORY_LIMIT`); under a 1 GiB budget
+ * session 13 had measured it no faster (docs/benchmarks.md).
  */
-export const RECORDS_IN_MEMORY_BYTES = 1 << 30;
+export const RECORDS_IN_MEMORY_BYTES = 2 ** 31;
 
 class FileDocs implements MatchDocs {
   readonly people: number;
