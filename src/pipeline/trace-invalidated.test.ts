@@ -4,14 +4,12 @@ import type { RegisterPerson } from '../core/person.js';
 import { emptyRequestRow, PDS_MESH_REQUEST_COLUMNS } from '../formats/pds-mesh-columns.js';
 import type { PdsMeshRequestColumn } from '../formats/pds-mesh-columns.js';
 import { defaultModel } from '../matching/index.js';
-import { openDuckDbMatchIndex } from '../storage/duckdb/duckdb-match-index.js';
-import {
-  openDuckDbRegisterStore,
-  type DuckDbRegisterStore,
-} from '../storage/duckdb/duckdb-register-store.js';
+import type { DuckDbRegisterStore } from '../storage/duckdb/duckdb-register-store.js';
 import type { MatchIndex } from '../storage/match-index.js';
+import { indexedMemoryRegister } from '../storage/test-support/memory-index.js';
 import { testNhsNumber as n } from '../storage/test-support/register-people.js';
-import { openRequestStream, type SourceRow } from './request-source.js';
+import type { SourceRow } from './request-source.js';
+import { readSourceRows } from './test-support/source-rows.js';
 import { inMemoryBackend } from './trace-backend.js';
 import type { RowTrace } from './trace-decide.js';
 import { traceRegisterFrom } from './trace-register.js';
@@ -50,24 +48,8 @@ const ROWS: readonly Cells[] = [
   },
 ];
 
-async function* streamOf<T>(items: readonly T[]): AsyncGenerator<T> {
-  for (const item of items) {
-    yield await Promise.resolve(item);
-  }
-}
-
-async function sourceRows(csv: Buffer | string): Promise<SourceRow[]> {
-  const opened = await openRequestStream(streamOf([csv]), 'requests.csv', {
-    today: '2026-01-01',
-  });
-  if (!opened.success) {
-    throw new Error('the request file did not open');
-  }
-  const out: SourceRow[] = [];
-  for await (const row of opened.data.rows()) {
-    out.push(row);
-  }
-  return out;
+function sourceRows(csv: Buffer | string): Promise<SourceRow[]> {
+  return readSourceRows(csv, { today: '2026-01-01' });
 }
 
 const requestCsv = (rows: readonly Cells[]): string =>
@@ -88,11 +70,7 @@ let store: DuckDbRegisterStore;
 let index: MatchIndex;
 
 beforeAll(async () => {
-  store = await openDuckDbRegisterStore({ path: ':memory:' });
-  const load = await store.beginImport();
-  await load.add(TRACE_REGISTER);
-  await load.commit();
-  index = await openDuckDbMatchIndex(store);
+  ({ store, index } = await indexedMemoryRegister(TRACE_REGISTER));
 }, 60_000);
 
 afterAll(async () => {

@@ -25,7 +25,8 @@ import { traceRecord } from '../matching/trace-decision.js';
 import { buildInMemoryIndex } from './in-memory-index.js';
 import { matchInputFromRequestRow } from './in-memory-request.js';
 import { trainInMemory } from './in-memory-train.js';
-import { openRequestStream, type SourceRow } from './request-source.js';
+import type { SourceRow } from './request-source.js';
+import { readSourceRows } from './test-support/source-rows.js';
 import { inMemoryBackend } from './trace-backend.js';
 import { traceRegisterFrom, type TraceRegister } from './trace-register.js';
 import { sqlBackend } from './trace-sql-backend.js';
@@ -58,17 +59,7 @@ async function sourceRows(): Promise<SourceRow[]> {
     [...PDS_MESH_REQUEST_COLUMNS],
     ...rows.map((row) => PDS_MESH_REQUEST_COLUMNS.map((c) => row[c])),
   ]);
-  const opened = await openRequestStream(streamOf([csv]), 'requests.csv', {
-    today: '2026-01-01',
-  });
-  if (!opened.success) {
-    throw new Error('the generated request file did not open');
-  }
-  const out: SourceRow[] = [];
-  for await (const row of opened.data.rows()) {
-    out.push(row);
-  }
-  return out;
+  return readSourceRows(csv, { today: '2026-01-01' });
 }
 
 beforeAll(async () => {

@@ -1,7 +1,6 @@
-import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultModel } from '../../matching/index.js';
-import { openRequestStream, type SourceRow } from '../../pipeline/request-source.js';
+import { readSourceRows } from '../../pipeline/test-support/source-rows.js';
 import { TRACE_REGISTER, traceRequestFile } from '../../pipeline/test-support/trace-fixtures.js';
 import { openDuckDbRegisterStore } from '../../storage/duckdb/index.js';
 import type { DuckDbRegisterStore } from '../../storage/duckdb/duckdb-register-store.js';
@@ -30,18 +29,6 @@ async function memoryLimit(): Promise<string> {
   }
 }
 
-async function requestRows(): Promise<SourceRow[]> {
-  const opened = await openRequestStream(Readable.from([traceRequestFile()]), 'requests.csv');
-  if (!opened.success) {
-    throw new Error('the fixture request file did not open');
-  }
-  const rows: SourceRow[] = [];
-  for await (const row of opened.data.rows()) {
-    rows.push(row);
-  }
-  return rows;
-}
-
 describe('the SQL trace backend of the embedded register', () => {
   it("keeps DuckDB's memory limit for building and training, and lowers it for the chunks", async () => {
     const backend = await openTraceBackend(store, 'sql');
@@ -49,7 +36,7 @@ describe('the SQL trace backend of the embedded register', () => {
       const before = await memoryLimit();
       const tracer = backend.tracer({ model: defaultModel(), dateFormat: 'YYYYMMDD' });
       expect(await memoryLimit()).toBe(before);
-      const rows = await requestRows();
+      const rows = await readSourceRows(traceRequestFile());
       const answers = await tracer.trace(rows);
       expect(answers).toHaveLength(rows.length);
       expect(await memoryLimit()).not.toBe(before);

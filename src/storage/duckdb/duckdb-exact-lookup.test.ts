@@ -5,8 +5,8 @@ import { fromRegisterPerson, type BirthDateParts, type MatchRecord } from '../..
 import { buildExactLookup } from '../../pipeline/in-memory-exact.js';
 import type { MatchIndex } from '../match-index.js';
 import { fixturePerson, testNhsNumber as n } from '../test-support/register-people.js';
-import { openDuckDbMatchIndex } from './duckdb-match-index.js';
-import { openDuckDbRegisterStore, type DuckDbRegisterStore } from './duckdb-register-store.js';
+import { indexedMemoryRegister } from '../test-support/memory-index.js';
+import type { DuckDbRegisterStore } from './duckdb-register-store.js';
 
 /**
  * The cascade's exact look-up through the exact keys file (`EXACT_KEYS_SQL`, checked record by
@@ -30,11 +30,7 @@ let store: DuckDbRegisterStore;
 let index: MatchIndex;
 
 beforeAll(async () => {
-  store = await openDuckDbRegisterStore({ path: ':memory:' });
-  const load = await store.beginImport();
-  await load.add(PEOPLE);
-  await load.commit();
-  index = await openDuckDbMatchIndex(store);
+  ({ store, index } = await indexedMemoryRegister(PEOPLE));
 }, 60_000);
 
 afterAll(async () => {
