@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import {
   DEFAULT_DUCKDB_PATH,
+  isMemorySize,
   openDuckDbRegisterStore,
 } from '../../storage/duckdb/duckdb-register-store.js';
 import { openPostgresRegisterStore } from '../../storage/postgres/postgres-register-store.js';
@@ -29,7 +30,7 @@ export const DEFAULT_MEMORY_LIMIT = '2.5GB';
  * @returns the value
  */
 export function checkMemoryLimit(value: string): string {
-  if (!/^\d+(\.\d+)?\s*[KMGT]i?B$/i.test(value)) {
+  if (!isMemorySize(value)) {
     throw new CliError(`--memory-limit must be a size like 2GB or 512MB, not '${value}'`);
   }
   return value;

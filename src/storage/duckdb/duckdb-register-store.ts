@@ -43,6 +43,15 @@ const GET_ONE = personJsonSql(`nhs_number = coalesce(
 const EXPORT_ALL = personJsonSql('TRUE');
 
 /**
+ * Whether `value` is a size DuckDB's `memory_limit` reads: digits, an optional fraction and a
+ * unit (`2GB`, `1.5GB`, `512MiB`). Checked before it is written into a `SET` statement.
+ * @param value - the size as text
+ */
+export function isMemorySize(value: string): boolean {
+  return /^\d+(\.\d+)?\s*[KMGT]i?B$/i.test(value);
+}
+
+/**
  * The register in an embedded DuckDB file: the default store. One process may write at a time
  * (DuckDB locks the file). Open it with {@link openDuckDbRegisterStore}.
  */
@@ -132,19 +141,20 @@ export class DuckDbRegisterStore implements RegisterStore {
     return typeof doc === 'string' ? personFromJson(doc) : undefined;
   }
 
-  /** The number of current people. */
   /**
    * Changes DuckDB's memory limit while the store is open (for work that needs less than the
    * work before it did); DuckDB frees cached blocks down to it.
-   * @param limit - a DuckDB size such as `'1.5GB'` (digits, an optional fraction and a unit)
+   * @param limit - a size {@link isMemorySize} accepts, such as `'1.5GB'`
    */
   async setMemoryLimit(limit: string): Promise<void> {
-    if (!/^\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i.test(limit)) {
+    this.#assertOpen();
+    if (!isMemorySize(limit)) {
       throw new RangeError(`not a DuckDB memory size: ${limit}`);
     }
     await this.#conn.run(`SET memory_limit = '${limit}'`);
   }
 
+  /** The number of current people. */
   async count(): Promise<number> {
     this.#assertOpen();
     const reader = await this.#conn.runAndReadAll('SELECT count(*) FROM person');
