@@ -43,7 +43,7 @@ export type {
 export { priorWeight, withTraining } from './model/model.js';
 export { DEFAULT_LAMBDA, defaultModel } from './model/default-model.js';
 export type { TermFrequencyLookup } from './model/term-frequency.js';
-export { tfAdjustment, tfLookupFromTables, tfValue } from './model/term-frequency.js';
+export { TF_COLUMNS, tfAdjustment, tfLookupFromTables, tfValue } from './model/term-frequency.js';
 
 export type { ComparisonId } from './comparisons/registry.js';
 export { buildComparison, COMPARISON_IDS } from './comparisons/registry.js';

@@ -1,12 +1,11 @@
 import {
+  TF_COLUMNS,
   tfLookupFromTables,
   tfValue,
   type MatchRecord,
   type TermFrequencyLookup,
   type TfColumn,
 } from '../matching/index.js';
-
-const TF_COLUMNS: readonly TfColumn[] = ['family-name', 'given-name', 'postcode'];
 
 /**
  * Term-frequency tables of a register held in memory: for family name, first given name and

@@ -19,6 +19,9 @@ export function tfLookupFromTables(
   return (column, value) => tables[column]?.get(value);
 }
 
+/** Every term-frequency column (the values {@link tfValue} reads). */
+export const TF_COLUMNS: readonly TfColumn[] = ['family-name', 'given-name', 'postcode'];
+
 /** The record's value for a term-frequency column. */
 export function tfValue(record: MatchRecord, column: TfColumn): string | undefined {
   switch (column) {

@@ -19,6 +19,8 @@ import {
   type MatchRecord,
   type TermFrequencyLookup,
   type TfColumn,
+  TF_COLUMNS,
+  tfValue,
 } from '../../matching/index.js';
 import type {
   IndexedCandidate,
@@ -530,10 +532,10 @@ class DuckDbMatchIndex implements MatchIndex {
         wanted.push([column, value]);
       }
     };
-    for (const r of records) {
-      want('given-name', r.givenFirst);
-      want('family-name', r.familyName);
-      want('postcode', r.postcode?.full);
+    for (const record of records) {
+      for (const column of TF_COLUMNS) {
+        want(column, tfValue(record, column));
+      }
     }
     if (wanted.length > 0) {
       await this.#conn.run('CREATE OR REPLACE TEMP TABLE tf_want (col VARCHAR, value VARCHAR)');
