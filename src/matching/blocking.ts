@@ -110,15 +110,59 @@ export const DEFAULT_KEY_CAP = 400;
  * @example blockingKeys(rule, record) // ['dob-district|19500312|LS6']
  */
 export function blockingKeys(rule: BlockingRule, record: MatchRecord): string[] {
-  let keys: string[] = [rule.id];
+  return [
+    ...new Set(blockingKeyValues(rule, record).map((values) => [rule.id, ...values].join('|'))),
+  ];
+}
+
+/**
+ * The keys of a record under a rule as their parts' values (one value per part, in the rule's
+ * order, without the rule id), every combination once: what {@link blockingKeys} joins, for a
+ * store that hashes the values as its SQL does. Empty when any part is missing.
+ * @param rule - the rule
+ * @param record - the record
+ */
+export function blockingKeyValues(rule: BlockingRule, record: MatchRecord): string[][] {
+  const keys: string[][] = [];
+  forEachBlockingKey(rule, record, (values) => keys.push([...values]));
+  return keys;
+}
+
+/**
+ * Visits each key of {@link blockingKeyValues} without making a list of them: `visit` is given
+ * the values in one array that is reused (read it before returning). For a search, which stages
+ * the keys of every request it blocks.
+ * @param rule - the rule
+ * @param record - the record
+ * @param visit - called once per key
+ */
+export function forEachBlockingKey(
+  rule: BlockingRule,
+  record: MatchRecord,
+  visit: (values: readonly string[]) => void,
+): void {
+  const parts: (readonly string[])[] = [];
   for (const part of rule.parts) {
-    const values = [...new Set(KEY_PARTS[part](record))];
-    keys = keys.flatMap((key) => values.map((value) => `${key}|${value}`));
-    if (keys.length === 0) {
-      return [];
+    const values = KEY_PARTS[part](record);
+    if (values.length === 0) {
+      return;
     }
+    // Each value once (a part gives a handful at most).
+    parts.push(values.filter((value, i) => values.indexOf(value) === i));
   }
-  return [...new Set(keys)];
+  const current: string[] = [];
+  const walk = (part: number): void => {
+    const values = parts[part];
+    if (values === undefined) {
+      visit(current);
+      return;
+    }
+    for (const value of values) {
+      current[part] = value;
+      walk(part + 1);
+    }
+  };
+  walk(0);
 }
 
 /**

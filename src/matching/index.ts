@@ -56,7 +56,9 @@ export { nhsNumberComparison } from './comparisons/nhs-number.js';
 export { postcodeComparison } from './comparisons/postcode.js';
 
 export type { Contribution, ScoreResult } from './weights.js';
-export { compareRecords, probabilityFromWeight, score } from './weights.js';
+export { compareRecords, pairWeight, probabilityFromWeight, score } from './weights.js';
+export type { RankedCandidate } from './search-kept.js';
+export { keptCandidates } from './search-kept.js';
 
 export type { ModelFile } from './settings-schema.js';
 export { modelToJson, parseModel, serialiseModel } from './settings.js';

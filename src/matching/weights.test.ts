@@ -7,7 +7,7 @@ import { tfLookupFromTables } from './model/term-frequency.js';
 import { buildMatchRecord } from './record-builder.js';
 import { matchInput } from './test-support/arbitraries.js';
 import { ASHWORTH } from './test-support/fixtures.js';
-import { compareRecords, probabilityFromWeight, score, scorePair } from './weights.js';
+import { compareRecords, pairWeight, probabilityFromWeight, score, scorePair } from './weights.js';
 
 const model = defaultModel();
 
@@ -147,6 +147,23 @@ describe('term-frequency adjustment', () => {
 });
 
 describe('properties of the default model', () => {
+  test.prop([matchInput, matchInput])(
+    'pairWeight is the weight scorePair gives, to the last bit',
+    (a, b) => {
+      const left = buildMatchRecord(a);
+      const right = { ...buildMatchRecord(b), familyName: left.familyName };
+      // Term frequencies of the left side's values (the right shares its family name).
+      const lookup = tfLookupFromTables({
+        'family-name': new Map(left.familyName === undefined ? [] : [[left.familyName, 0.0123]]),
+        'given-name': new Map(left.givenFirst === undefined ? [] : [[left.givenFirst, 0.5]]),
+      });
+      const levels = compareRecords(left, right, model);
+      expect(pairWeight({ left, right, levels }, model, lookup)).toBe(
+        scorePair({ left, right }, model, lookup).weight,
+      );
+    },
+  );
+
   test.prop([matchInput, matchInput])('score(a, b) equals score(b, a)', (a, b) => {
     const left = buildMatchRecord(a);
     const right = buildMatchRecord(b);

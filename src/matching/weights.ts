@@ -113,6 +113,36 @@ function plainContribution(comparison: Comparison, level: ComparisonLevel): Cont
 }
 
 /**
+ * The match weight of a pair whose comparison vector is known: the sum {@link scorePair} makes,
+ * term by term in the same order (so the same number), without the explanation. For ranking
+ * every blocked candidate of a request, of which only the best few are then scored in full.
+ * @param pair - the records and their comparison vector
+ * @param model - the model
+ * @param lookup - optional term frequencies, as for {@link scorePair}
+ */
+export function pairWeight(
+  pair: ScoredPair & { readonly levels: readonly number[] },
+  model: MatchModel,
+  lookup?: TermFrequencyLookup,
+): number {
+  const { left, right, levels } = pair;
+  const tfContext = {
+    minimumFrequency: model.termFrequency.minimumFrequency,
+    ...(lookup ? { lookup } : {}),
+  };
+  let weight = priorWeight(model.lambda);
+  model.comparisons.forEach((comparison, c) => {
+    const level = comparison.levels[levels[c] ?? -1];
+    if (level === undefined) {
+      throw new Error(`comparison ${comparison.id} has no level ${String(levels[c])}`);
+    }
+    weight =
+      weight + levelWeight(level) + tfAdjustment({ comparison, level }, left, right, tfContext);
+  });
+  return weight;
+}
+
+/**
  * {@link score}, reusing the pair's comparison vector when it is given.
  * @param pair - the records, and their comparison vector when known
  * @param model - the model

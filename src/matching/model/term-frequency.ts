@@ -34,6 +34,16 @@ export function tfValue(record: MatchRecord, column: TfColumn): string | undefin
   }
 }
 
+/** A value's frequency when the lookup knows it as a finite number. */
+function known(
+  lookup: TermFrequencyLookup,
+  column: TfColumn,
+  value: string | undefined,
+): number | undefined {
+  const frequency = value === undefined ? undefined : lookup(column, value);
+  return frequency !== undefined && Number.isFinite(frequency) ? frequency : undefined;
+}
+
 /**
  * The term-frequency adjustment of a level in bits (Splink term-frequency.md): for an exact
  * match the level's average u is replaced by the value's own frequency, so the extra weight is
@@ -59,13 +69,18 @@ export function tfAdjustment(
   if (column === undefined || lookup === undefined) {
     return 0;
   }
-  const frequencies = [tfValue(left, column), tfValue(right, column)]
-    .map((value) => (value === undefined ? undefined : lookup(column, value)))
-    .filter((f): f is number => f !== undefined && Number.isFinite(f));
-  if (frequencies.length === 0) {
+  // Each side's frequency, without arrays: this runs for every term-frequency level of every
+  // pair scored.
+  const leftFrequency = known(lookup, column, tfValue(left, column));
+  const rightFrequency = known(lookup, column, tfValue(right, column));
+  if (leftFrequency === undefined && rightFrequency === undefined) {
     return 0;
   }
-  const frequency = Math.max(context.minimumFrequency, ...frequencies);
+  const frequency = Math.max(
+    context.minimumFrequency,
+    leftFrequency ?? -Infinity,
+    rightFrequency ?? -Infinity,
+  );
   const base = comparison.levels.find((l) => l.id === comparison.tfBase) ?? level;
   return Math.log2(clampProbability(base.u) / clampProbability(frequency));
 }

@@ -1,9 +1,11 @@
+import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
 import { currentDemographics, type RegisterPerson } from '../../core/person.js';
 import type { BlockingKeyCounts } from '../../matching/blocking-estimate.js';
 import {
   DEFAULT_BLOCKING_RULES,
+  forEachBlockingKey,
   DEFAULT_KEY_CAP,
   type BlockingRule,
 } from '../../matching/blocking.js';
@@ -35,6 +37,8 @@ import { decodeMatchRecord, encodeMatchRecord } from '../../matching/record-code
 import { matchDocsHome, type MatchDocs, type MatchDocsWriter } from './match-docs.js';
 import { matchKeysHome, type MatchKeys, type MatchKeysHome } from './match-keys.js';
 import { exactAgrees } from './exact-agrees.js';
+import { SearchPool } from './search-pool.js';
+import { rankBlocked, requestFrequencies } from './search-ranking.js';
 import {
   BUILD_NUMBER_SQL,
   BUILD_RECORD_SQL,
@@ -46,12 +50,11 @@ import {
   EXACT_REQUEST_TABLE_SQL,
   indexKeysSql,
   keyCountsSql,
-  KEYED_PAIRS_SQL,
+  keyValuesHashSql,
+  keyValuesTableSql,
   NUMBER_KEYS_SQL,
-  REQUEST_KEYS_SQL,
   ruleKeyTableSql,
   RULE_MATCHES_SQL,
-  searchSql,
 } from './duckdb-match-sql.js';
 
 /**
@@ -82,6 +85,18 @@ export interface DuckDbMatchIndexOptions {
   readonly warmDocuments?: boolean;
   /** Keys sorted at once while the keys file is written; default {@link KEYS_PER_PART}. */
   readonly keysPerPart?: number;
+  /**
+   * Worker threads that rank a search's blocked pairs once the records are in shared memory
+   * (`warmDocuments`); default one fewer than the cores, 0 to rank in this thread.
+   */
+  readonly searchThreads?: number;
+}
+
+/** The search threads the handles of one index share: started once, closed by the first. */
+interface SearchThreads {
+  readonly size: number;
+  pool?: SearchPool;
+  closed: boolean;
 }
 
 /** Something that hands out connections to the register's database. */
@@ -131,6 +146,28 @@ function appendExactRequest(appender: DuckDBAppender, qid: number, record: Match
   appendInteger(appender, birth?.day);
   appendText(appender, birth === undefined ? undefined : birthDateDigits(birth));
   appender.endRow();
+}
+
+/**
+ * Sorts a request's blocked positions in place, ascending. Most requests have a few dozen:
+ * those get an insertion sort, since `Array.prototype.sort` allocates a working copy at every
+ * call (a search makes one per request).
+ */
+function sortInPlace(list: number[]): void {
+  if (list.length > 64) {
+    // A long list (keys near the cap): the library's sort, whose copy is then worth it.
+    list.sort((a, b) => a - b);
+    return;
+  }
+  for (let i = 1; i < list.length; i += 1) {
+    const value = list[i] ?? 0;
+    let j = i - 1;
+    while (j >= 0 && (list[j] ?? 0) > value) {
+      list[j + 1] = list[j] ?? 0;
+      j -= 1;
+    }
+    list[j + 1] = value;
+  }
 }
 
 /** Stamp of the register the index was built from: contents, version, rules and cap. */
@@ -292,7 +329,8 @@ class DuckDbMatchIndex implements MatchIndex {
   readonly #docs: MatchDocs;
   readonly #keys: MatchKeys;
   readonly #exact: MatchKeys;
-  /** Sessions share the first handle's documents and keys; only it closes them. */
+  readonly #searchThreads: SearchThreads;
+  /** Sessions share the first handle's documents, keys and search threads; only it closes them. */
   readonly #ownsDocs: boolean;
   readonly status: MatchIndexStatus;
   readonly rules: readonly BlockingRule[];
@@ -319,6 +357,8 @@ class DuckDbMatchIndex implements MatchIndex {
    * chunk's exact look-up has just looked up, without reading their records again.
    */
   #holders = new Map<string, string | null>();
+  /** Records decoded for the current chunk by position (see {@link #chunkRecord}). */
+  readonly #chunkRecords = new Map<number, MatchRecord>();
 
   constructor(
     conn: DuckDBConnection,
@@ -330,6 +370,7 @@ class DuckDbMatchIndex implements MatchIndex {
       docs: MatchDocs;
       keys: MatchKeys;
       exact: MatchKeys;
+      searchThreads: SearchThreads;
       ownsDocs: boolean;
     },
   ) {
@@ -338,6 +379,7 @@ class DuckDbMatchIndex implements MatchIndex {
     this.#docs = setup.docs;
     this.#keys = setup.keys;
     this.#exact = setup.exact;
+    this.#searchThreads = setup.searchThreads;
     this.#ownsDocs = setup.ownsDocs;
     this.status = setup.status;
     this.rules = setup.rules;
@@ -354,12 +396,30 @@ class DuckDbMatchIndex implements MatchIndex {
       docs: this.#docs,
       keys: this.#keys,
       exact: this.#exact,
+      searchThreads: this.#searchThreads,
       ownsDocs: false,
     });
   }
 
   #record(rid: unknown): MatchRecord {
     return decodeMatchRecord(this.#docs.record(Number(rid)));
+  }
+
+  /**
+   * The record at `rid`, decoded once per chunk: the exact look-up keeps the records it decodes
+   * in {@link #chunkRecords} (`remember`), and the search, whose blocked candidates include
+   * most of them, takes them from there.
+   */
+  #chunkRecord(rid: number, remember: boolean): MatchRecord {
+    const known = this.#chunkRecords.get(rid);
+    if (known !== undefined) {
+      return known;
+    }
+    const record = this.#record(rid);
+    if (remember) {
+      this.#chunkRecords.set(rid, record);
+    }
+    return record;
   }
 
   /** Notes where a current person is (see {@link #positions}). */
@@ -398,57 +458,111 @@ class DuckDbMatchIndex implements MatchIndex {
     if (requests.length === 0) {
       return found;
     }
-    await this.#loadRequests(requests, this.rules);
-    await this.#keyedPairs();
-    const reader = await this.#conn.runAndReadAll(searchSql(model, options.keep, KEYED_PAIRS_SQL));
-    // By column: one array per column rather than one per row (a chunk returns some 100,000).
-    const [qids = [], ids = [], rids = [], weights = [], ...levels] = reader.getColumns();
-    const comparisons = levels.slice(0, model.comparisons.length);
-    for (let n = 0; n < qids.length; n += 1) {
-      const id = ids[n];
-      const rid = rids[n];
+    // Every blocked pair is compared and weighed in TypeScript, over the records held or read by
+    // position (on worker threads when the records are in shared memory): the comparisons and
+    // weights the decision uses, without a join of the chunk to the register's match table (a
+    // scan of all of it at every chunk).
+    const lookup = await this.frequencies(requests);
+    const pairs = {
+      ...(await this.#blockedPositions(requests)),
+      frequencies: requestFrequencies(requests, lookup),
+    };
+    const pool = this.#searchPool();
+    const kept =
+      pool === undefined
+        ? rankBlocked(requests, pairs, { model, keep: options.keep }, (rid) =>
+            this.#chunkRecord(rid, false),
+          )
+        : await pool.rank(requests, pairs, model, options.keep);
+    const comparisons = model.comparisons.length;
+    for (let n = 0; n < kept.qids.length; n += 1) {
+      const rid = kept.rids[n] ?? -1;
+      const id = kept.ids[n] ?? '';
       this.#position(id, rid);
-      found[Number(qids[n])]?.push({
-        id: String(id),
-        record: this.#record(rid),
-        weight: Number(weights[n]),
-        gammas: comparisons.map((column) => Number(column[n])),
+      found[kept.qids[n] ?? -1]?.push({
+        id,
+        record: this.#chunkRecord(rid, false),
+        weight: kept.weights[n] ?? Number.NaN,
+        gammas: Array.from(kept.levels.subarray(n * comparisons, (n + 1) * comparisons)),
       });
     }
     return found;
   }
 
   /**
-   * The blocked pairs of the requests in `q_key`, found in the key file and appended to
-   * `q_pair` (duplicates included: the search keeps each pair once).
+   * The worker threads that rank searches, started at the first search once the records are in
+   * shared memory (`MatchDocs.shared`, after the documents are warmed); `undefined` before
+   * then, for a `:memory:` register, or when {@link DuckDbMatchIndexOptions.searchThreads} is 0.
    */
-  async #keyedPairs(): Promise<void> {
-    const keys = await this.#conn.runAndReadAll(REQUEST_KEYS_SQL);
+  #searchPool(): SearchPool | undefined {
+    const threads = this.#searchThreads;
+    if (threads.pool === undefined && threads.size > 0 && !threads.closed) {
+      const shared = this.#docs.shared();
+      if (shared !== undefined) {
+        threads.pool = new SearchPool(shared, threads.size);
+      }
+    }
+    return threads.pool;
+  }
+
+  /**
+   * Each request's blocked positions, each once and in order (`BlockedPairs`): its keys under the index's rules
+   * (`forEachBlockingKey`), hashed by DuckDB as the register's were, looked up in the keys file.
+   */
+  async #blockedPositions(
+    requests: readonly MatchRecord[],
+  ): Promise<{ positions: Int32Array; starts: Int32Array }> {
+    const width = Math.max(0, ...this.rules.map((rule) => rule.parts.length));
+    await this.#conn.run(keyValuesTableSql(width));
+    const appender = await this.#conn.createAppender('q_key_values');
+    requests.forEach((record, qid) => {
+      for (const rule of this.rules) {
+        forEachBlockingKey(rule, record, (values) => {
+          appender.appendInteger(qid);
+          appender.appendInteger(values.length + 1);
+          appender.appendVarchar(rule.id);
+          for (let i = 0; i < width; i += 1) {
+            appendText(appender, values[i]);
+          }
+          appender.endRow();
+        });
+      }
+    });
+    appender.closeSync();
+    const keys = await this.#conn.runAndReadAll(keyValuesHashSql(width));
     const [ids = [], highs = [], lows = []] = keys.getColumns();
-    await this.#conn.run('CREATE OR REPLACE TEMP TABLE q_pair (qid INTEGER, rid INTEGER)');
-    const appender = await this.#conn.createAppender('q_pair');
+    const positions: number[] = [];
+    const starts = new Int32Array(requests.length + 1);
     // The keys come by request: each request's positions, over all its keys, are gathered and
-    // appended once each (about half are found under more than one key).
+    // kept once each (about half are found under more than one key).
     const found: number[] = [];
+    let next = 0;
     for (let n = 0; n < ids.length; n += 1) {
       const qid = Number(ids[n]);
       this.#keys.positions(Number(highs[n]), Number(lows[n]), found);
       if (n + 1 < ids.length && Number(ids[n + 1]) === qid) {
         continue;
       }
-      found.sort((a, b) => a - b);
+      // Requests without keys before this one start (and end) here.
+      while (next <= qid) {
+        starts[next] = positions.length;
+        next += 1;
+      }
+      sortInPlace(found);
       let last = -1;
       for (const rid of found) {
         if (rid !== last) {
-          appender.appendInteger(qid);
-          appender.appendInteger(rid);
-          appender.endRow();
+          positions.push(rid);
           last = rid;
         }
       }
       found.length = 0;
     }
-    appender.closeSync();
+    while (next <= requests.length) {
+      starts[next] = positions.length;
+      next += 1;
+    }
+    return { positions: Int32Array.from(positions), starts };
   }
 
   async exactCandidates(requests: readonly MatchRecord[]): Promise<CascadeCandidate[][]> {
@@ -466,8 +580,10 @@ class DuckDbMatchIndex implements MatchIndex {
     // against the request as the joins of EXACT_CANDIDATES_SQL would (a key is a hash).
     const reader = await this.#conn.runAndReadAll(EXACT_REQUEST_KEYS_SQL);
     const [qids = [], kinds = [], highs = [], lows = []] = reader.getColumns();
-    // A new chunk: the positions of the last one have been read (`people`).
+    // A new chunk: the positions of the last one have been read (`people`), and its records
+    // decided on.
     this.#positions.clear();
+    this.#chunkRecords.clear();
     // The keys come by request, the number's first (kind 0); the positions a request has taken
     // are skipped under its later keys (a number's holder is often also found by family name
     // and date of birth).
@@ -494,7 +610,7 @@ class DuckDbMatchIndex implements MatchIndex {
         if (taken.includes(rid)) {
           continue;
         }
-        const record = this.#record(rid);
+        const record = this.#chunkRecord(rid, true);
         const id = record.nhsNumber;
         if (id !== undefined && exactAgrees(kind, request, record)) {
           taken.push(rid);
@@ -705,14 +821,16 @@ class DuckDbMatchIndex implements MatchIndex {
     return counts;
   }
 
-  close(): Promise<void> {
+  async close(): Promise<void> {
     this.#conn.closeSync();
     if (this.#ownsDocs) {
+      const threads = this.#searchThreads;
+      threads.closed = true;
+      await threads.pool?.close();
       this.#docs.close();
       this.#keys.close();
       this.#exact.close();
     }
-    return Promise.resolve();
   }
 }
 
@@ -853,6 +971,10 @@ export async function openDuckDbMatchIndex(
       docs,
       keys: keyFile,
       exact,
+      searchThreads: {
+        size: options.searchThreads ?? Math.max(0, availableParallelism() - 1),
+        closed: false,
+      },
       ownsDocs: true,
     });
   } catch (error) {

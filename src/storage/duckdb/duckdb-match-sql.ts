@@ -107,23 +107,39 @@ export function keyCountsSql(rules: readonly BlockingRule[]): string {
 export const INDEX_PAIRS_SQL = `SELECT DISTINCT qk.id AS qid, m.rid
   FROM q_key qk JOIN match_key m USING (key)`;
 
-/**
- * The blocked pairs `(qid, rid)` found in this process from the index's key file
- * (`match-keys.ts`) and appended to `q_pair` each once: the same pairs as
- * {@link INDEX_PAIRS_SQL} without a scan of `match_key`.
- */
-export const KEYED_PAIRS_SQL = 'SELECT qid, rid FROM q_pair';
-
 /** A 64-bit `key` as its high and low 32 bits (unsigned), as the key file holds them. */
 const SPLIT_KEY_SQL =
   'CAST(key >> 32 AS UINTEGER) AS high, CAST(key % 4294967296 AS UINTEGER) AS low';
 
-/** The keys of the requests in `q_key`, each split into its high and low 32 bits, by request. */
-export const REQUEST_KEYS_SQL = `SELECT id, ${SPLIT_KEY_SQL} FROM q_key ORDER BY id`;
+/**
+ * The table a search stages its requests' blocking keys in, as values (`forEachBlockingKey`):
+ * the request's position, how many values the key has, the rule id `v0`, then one value per part
+ * of the rule (`v1`…, NULL past the rule's parts).
+ * @param width - the most parts of any rule
+ */
+export function keyValuesTableSql(width: number): string {
+  const values = Array.from({ length: width }, (_, i) => `, v${String(i + 1)} VARCHAR`).join('');
+  return `CREATE OR REPLACE TEMP TABLE q_key_values (id INTEGER, n INTEGER, v0 VARCHAR${values})`;
+}
+
+/**
+ * The keys staged in `q_key_values` ({@link keyValuesTableSql}) hashed as the register's keys
+ * were (`ruleKeysSql`: `hash` of the rule id and the values, every one a VARCHAR), then split
+ * into their high and low 32 bits as the keys file holds them, by request: `(id, high, low)`.
+ * @param width - the most parts of any rule
+ */
+export function keyValuesHashSql(width: number): string {
+  const cases = Array.from({ length: width + 1 }, (_, n) => {
+    const values = Array.from({ length: n + 1 }, (__, i) => `v${String(i)}`).join(', ');
+    return `WHEN ${String(n + 1)} THEN hash(${values})`;
+  }).join(' ');
+  return `SELECT id, ${SPLIT_KEY_SQL} FROM (
+    SELECT id, CASE n ${cases} END AS key FROM q_key_values) ORDER BY id`;
+}
 
 /**
  * The keys of `source` (`match_key`, or {@link EXACT_KEYS_SQL}) whose top `bits` bits are
- * `part`, in key order, split as {@link REQUEST_KEYS_SQL} splits them: a keys file is written a
+ * `part`, in key order, split into their high and low 32 bits: a keys file is written a
  * part at a time, since one sort of every key (about 169,000,000 blocking keys at 10,000,000
  * people) ran out of DuckDB's memory limit.
  * @param bits - how many top bits choose the part (0: every key)
@@ -213,37 +229,6 @@ export function scoredPairsSql(model: MatchModel, pairs: string): string {
 }
 
 /**
- * The search query: every blocked pair scored, then per request the `keep` best (weight, then
- * NHS Number), every candidate the cascade may use (the supplied number's holder; the same
- * family name, gender and every part of the birth date the request gives: a superset of what the
- * alphanumeric step accepts) and every possible twin of the best (same family name and birth
- * date).
- * That is all `traceRecord` looks at, so deciding over the kept candidates gives the same result
- * as deciding over all of them. Gives each candidate's position (`rid`), not its record: the
- * records are read by position from the index's documents (`match-docs.ts`), since a join here
- * would read the register's whole record column at every chunk.
- * @param model - the model
- * @param keep - candidates kept by rank (`Infinity`: all)
- * @param pairs - a query giving the blocked pairs `(qid, rid)`, each once
- */
-export function searchSql(model: MatchModel, keep: number, pairs = INDEX_PAIRS_SQL): string {
-  const gammas = model.comparisons.map((_, c) => `k.g${String(c)}`).join(', ');
-  const kept = Number.isFinite(keep)
-    ? `rank <= ${String(keep)} OR number_holder OR alphanumeric_candidate
-       OR (r_family = best_family AND r_birth = best_birth)`
-    : 'TRUE';
-  return `WITH scored AS (${scoredPairsSql(model, pairs)}),
-    ranked AS (
-      SELECT *, row_number() OVER w AS rank,
-        first_value(r_family) OVER w AS best_family, first_value(r_birth) OVER w AS best_birth
-      FROM scored WINDOW w AS (PARTITION BY qid ORDER BY weight DESC, id)
-    )
-    SELECT k.qid, k.id, k.rid, k.weight, ${gammas}
-    FROM ranked k WHERE ${kept}
-    ORDER BY k.qid, k.rank`;
-}
-
-/**
  * Comparison vectors of the pairs one rule blocks, counted by vector (for EM).
  * @param model - the model whose comparisons make the vectors
  * @param cap - the key cap
@@ -285,7 +270,7 @@ export const EXACT_REQUEST_TABLE_SQL = `CREATE OR REPLACE TEMP TABLE q_exact (qi
 /**
  * The deterministic cascade's candidates by exact joins: the holder of the supplied number, and
  * records with the same family name and an agreeing date of birth (the request's month and day
- * only where it has them). Positions and numbers only, as in {@link searchSql}. Requests are
+ * only where it has them). Positions and numbers only. Requests are
  * read from `q_exact` ({@link EXACT_REQUEST_TABLE_SQL}). A trace no longer runs it: the index
  * looks the same candidates up in its exact keys file ({@link EXACT_KEYS_SQL}), since this join
  * reads `match_number` and `match_record` whole at every chunk; it is the definition the keys

@@ -49,8 +49,24 @@ export interface MatchDocs {
    * @returns settles when the file has been read through, or the read stopped
    */
   warm(recordsBudget?: number): Promise<void>;
+  /**
+   * The match records in shared memory, for worker threads to read (`search-pool.ts`): once
+   * {@link warm} holds them; `undefined` before, or when they are not held.
+   */
+  shared(): SharedRecords | undefined;
   /** Releases the file. */
   close(): void;
+}
+
+/**
+ * The match records section and its offsets in memory that threads share: record `rid` is the
+ * UTF-8 bytes from `offsets[rid]` up to `offsets[rid + 1]` of `records`.
+ */
+export interface SharedRecords {
+  readonly records: SharedArrayBuffer;
+  /** Float64 offsets (at least `people + 1` of them). */
+  readonly offsets: SharedArrayBuffer;
+  readonly people: number;
 }
 
 /** Adds documents in position order, then publishes them under a stamp. */
@@ -278,7 +294,9 @@ class FileDocs implements MatchDocs {
       // The records come first: read into a buffer of their own when they fit the budget, and
       // read from there from then on; the rest of the file only passes through the page cache.
       const recordsEnd = this.#offsets[this.people] ?? 0;
-      const keep = recordsEnd <= recordsBudget ? Buffer.allocUnsafe(recordsEnd) : undefined;
+      // In shared memory, so that worker threads read the same bytes (`shared`).
+      const keep =
+        recordsEnd <= recordsBudget ? Buffer.from(new SharedArrayBuffer(recordsEnd)) : undefined;
       const block = Buffer.allocUnsafe(WARM_BLOCK);
       const next = (position: number): void => {
         const into = keep !== undefined && position < recordsEnd ? keep : block;
@@ -335,6 +353,14 @@ class FileDocs implements MatchDocs {
     return this.#doc(this.#personBase + rid, rid);
   }
 
+  shared(): SharedRecords | undefined {
+    const records = this.#records?.buffer;
+    const offsets = this.#offsets.buffer;
+    return records instanceof SharedArrayBuffer && offsets instanceof SharedArrayBuffer
+      ? { records, offsets, people: this.people }
+      : undefined;
+  }
+
   close(): void {
     this.#closed = true;
     this.#records = undefined;
@@ -365,7 +391,8 @@ function readOffsets(fd: number, stamp: string): Float64Array | undefined {
   ) {
     return undefined;
   }
-  const offsets = new Float64Array(count);
+  // In shared memory, for worker threads (`MatchDocs.shared`).
+  const offsets = new Float64Array(new SharedArrayBuffer(count * 8));
   const ok = readExactly(fd, new Uint8Array(offsets.buffer), count * 8, offsetsAt);
   const people = count / 2 - 1;
   const whole =
@@ -450,6 +477,11 @@ class MemoryDocs implements MatchDocs, MatchDocsWriter {
   warm(): Promise<void> {
     // Already in memory.
     return Promise.resolve();
+  }
+
+  shared(): undefined {
+    // Strings of this thread's heap: searches of a `:memory:` register rank in this thread.
+    return undefined;
   }
 
   close(): void {

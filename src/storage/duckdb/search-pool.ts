@@ -1,0 +1,158 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import {
+  serialiseModel,
+  TF_COLUMNS,
+  type MatchModel,
+  type MatchRecord,
+} from '../../matching/index.js';
+import type { SharedRecords } from './match-docs.js';
+import type { BlockedPairs, KeptPairs } from './search-ranking.js';
+import type { RankReply, RankRequest } from './search-worker.js';
+
+interface Pending {
+  readonly resolve: (kept: KeptPairs) => void;
+  readonly reject: (error: Error) => void;
+}
+
+/**
+ * Worker threads that rank a search's blocked pairs (`rankBlocked`) over the match records held
+ * in shared memory, so the comparisons of one chunk run beside the rest of the trace (the next
+ * chunk's reading and look-ups, the last one's answers) on the other cores. A search is split by
+ * request among the workers.
+ */
+export class SearchPool {
+  readonly #workers: Worker[];
+  readonly #pending = new Map<number, Pending>();
+  readonly #models = new WeakMap<MatchModel, string>();
+  #nextId = 0;
+  #failed: Error | undefined;
+
+  /**
+   * Starts the workers.
+   * @param shared - the match records in shared memory
+   * @param size - worker threads; default one fewer than the cores (at least one)
+   */
+  constructor(shared: SharedRecords, size = Math.max(1, availableParallelism() - 1)) {
+    const isTypeScript = import.meta.url.endsWith('.ts');
+    const entry = new URL(
+      isTypeScript ? './search-worker.ts' : './search-worker.js',
+      import.meta.url,
+    );
+    // Run from the TypeScript sources (tests, tsx), the worker registers the tsx loader first.
+    const boot = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); })`;
+    this.#workers = Array.from({ length: size }, () => {
+      const worker = isTypeScript
+        ? new Worker(boot, { eval: true, workerData: shared })
+        : new Worker(entry, { workerData: shared });
+      worker.on('message', (reply: RankReply) => {
+        const pending = this.#pending.get(reply.id);
+        this.#pending.delete(reply.id);
+        if ('kept' in reply) {
+          pending?.resolve(reply.kept);
+        } else {
+          pending?.reject(new Error(`a search worker failed: ${reply.error}`));
+        }
+      });
+      worker.on('error', (error) => {
+        this.#fail(error);
+      });
+      worker.on('exit', (code) => {
+        this.#fail(new Error(`a search worker stopped (exit code ${String(code)})`));
+      });
+      return worker;
+    });
+  }
+
+  #fail(error: Error): void {
+    this.#failed ??= error;
+    for (const pending of this.#pending.values()) {
+      pending.reject(error);
+    }
+    this.#pending.clear();
+  }
+
+  #send(worker: Worker, request: Omit<RankRequest, 'id'>): Promise<KeptPairs> {
+    if (this.#failed !== undefined) {
+      return Promise.reject(this.#failed);
+    }
+    const id = this.#nextId;
+    this.#nextId += 1;
+    return new Promise((resolve, reject) => {
+      this.#pending.set(id, { resolve, reject });
+      worker.postMessage({ id, ...request } satisfies RankRequest);
+    });
+  }
+
+  /**
+   * Ranks the blocked pairs of `requests` (as `rankBlocked` would here).
+   * @param requests - the requests
+   * @param pairs - their blocked positions and term frequencies
+   * @param model - the model
+   * @param keep - candidates kept by rank
+   */
+  async rank(
+    requests: readonly MatchRecord[],
+    pairs: BlockedPairs,
+    model: MatchModel,
+    keep: number,
+  ): Promise<KeptPairs> {
+    let text = this.#models.get(model);
+    if (text === undefined) {
+      text = serialiseModel(model);
+      this.#models.set(model, text);
+    }
+    const parts = this.#workers.length;
+    const bounds = Array.from({ length: parts + 1 }, (_, i) =>
+      Math.round((requests.length * i) / parts),
+    );
+    const slices = await Promise.all(
+      this.#workers.map((worker, w) => {
+        const from = bounds[w] ?? 0;
+        const to = bounds[w + 1] ?? 0;
+        const first = pairs.starts[from] ?? 0;
+        const starts = pairs.starts.slice(from, to + 1).map((start) => start - first);
+        return this.#send(worker, {
+          model: text,
+          keep,
+          requests: JSON.stringify(requests.slice(from, to)),
+          pairs: {
+            positions: pairs.positions.slice(first, pairs.starts[to] ?? first),
+            starts,
+            frequencies: pairs.frequencies.slice(from * TF_COLUMNS.length, to * TF_COLUMNS.length),
+          },
+        });
+      }),
+    );
+    return mergeSlices(slices, bounds);
+  }
+
+  /** Stops the workers. */
+  async close(): Promise<void> {
+    this.#failed ??= new Error('the search pool is closed');
+    await Promise.all(this.#workers.map((worker) => worker.terminate()));
+  }
+}
+
+/** The slices' kept pairs as one, their request positions made the whole search's again. */
+function mergeSlices(slices: readonly KeptPairs[], bounds: readonly number[]): KeptPairs {
+  if (slices.length === 1 && slices[0] !== undefined) {
+    return slices[0];
+  }
+  const qids: number[] = [];
+  const ids: string[] = [];
+  slices.forEach((slice, w) => {
+    const from = bounds[w] ?? 0;
+    for (const qid of slice.qids) {
+      qids.push(qid + from);
+    }
+    ids.push(...slice.ids);
+  });
+  return {
+    qids: Int32Array.from(qids),
+    rids: Int32Array.from(slices.flatMap((slice) => [...slice.rids])),
+    ids,
+    weights: Float64Array.from(slices.flatMap((slice) => [...slice.weights])),
+    levels: Int32Array.from(slices.flatMap((slice) => [...slice.levels])),
+  };
+}
