@@ -15,10 +15,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import {
-  buildMatchTableSql,
-  parseModel,
-} from '../src/matching/index.js';
+import { buildMatchTableSql, parseModel } from '../src/matching/index.js';
 import { traceRecord } from '../src/matching/trace-decision.js';
 import { openRequestFile } from '../src/pipeline/request-source.js';
 import type { SourceRow } from '../src/pipeline/request-source.js';
