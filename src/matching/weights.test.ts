@@ -5,6 +5,7 @@ import { defaultModel } from './model/default-model.js';
 import { priorWeight } from './model/model.js';
 import { tfLookupFromTables } from './model/term-frequency.js';
 import { buildMatchRecord } from './record-builder.js';
+import type { MatchRecord } from './record.js';
 import { matchInput } from './test-support/arbitraries.js';
 import { ASHWORTH } from './test-support/fixtures.js';
 import { compareRecords, pairWeight, probabilityFromWeight, score, scorePair } from './weights.js';
@@ -151,7 +152,9 @@ describe('properties of the default model', () => {
     'pairWeight is the weight scorePair gives, to the last bit',
     (a, b) => {
       const left = buildMatchRecord(a);
-      const right = { ...buildMatchRecord(b), familyName: left.familyName };
+      const built = buildMatchRecord(b);
+      const right: MatchRecord =
+        left.familyName === undefined ? built : { ...built, familyName: left.familyName };
       // Term frequencies of the left side's values (the right shares its family name).
       const lookup = tfLookupFromTables({
         'family-name': new Map(left.familyName === undefined ? [] : [[left.familyName, 0.0123]]),

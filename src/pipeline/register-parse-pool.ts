@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from '../storage/worker-thread.js';
 import type { CheckedRun } from './register-ndjson-lines.js';
 import type { RawRecord, SourceRecord } from './register-record-check.js';
 import type { ParseReply, ParseRequest } from './register-parse-worker.js';
@@ -24,15 +25,8 @@ export class ParsePool {
    * @param size - worker threads; default one per core, at most 4
    */
   constructor(size = Math.min(4, availableParallelism())) {
-    const isTypeScript = import.meta.url.endsWith('.ts');
-    const entry = new URL(
-      isTypeScript ? './register-parse-worker.ts' : './register-parse-worker.js',
-      import.meta.url,
-    );
-    // Run from the TypeScript sources (tests, tsx), the worker registers the tsx loader first.
-    const boot = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); })`;
     this.#workers = Array.from({ length: Math.max(1, size) }, () => {
-      const worker = isTypeScript ? new Worker(boot, { eval: true }) : new Worker(entry);
+      const worker = startWorker(import.meta.url, 'register-parse-worker');
       worker.on('message', (message: { id: number; reply: ParseReply }) => {
         this.#pending.get(message.id)?.resolve(message.reply);
         this.#pending.delete(message.id);

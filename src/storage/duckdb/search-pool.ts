@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from '../worker-thread.js';
 import {
   serialiseModel,
   TF_COLUMNS,
@@ -34,17 +35,8 @@ export class SearchPool {
    * @param size - worker threads; default one fewer than the cores (at least one)
    */
   constructor(shared: SharedRecords, size = Math.max(1, availableParallelism() - 1)) {
-    const isTypeScript = import.meta.url.endsWith('.ts');
-    const entry = new URL(
-      isTypeScript ? './search-worker.ts' : './search-worker.js',
-      import.meta.url,
-    );
-    // Run from the TypeScript sources (tests, tsx), the worker registers the tsx loader first.
-    const boot = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); })`;
     this.#workers = Array.from({ length: size }, () => {
-      const worker = isTypeScript
-        ? new Worker(boot, { eval: true, workerData: shared })
-        : new Worker(entry, { workerData: shared });
+      const worker = startWorker(import.meta.url, 'search-worker', shared);
       worker.on('message', (reply: RankReply) => {
         const pending = this.#pending.get(reply.id);
         this.#pending.delete(reply.id);
