@@ -110,28 +110,17 @@ export const DEFAULT_KEY_CAP = 400;
  * @example blockingKeys(rule, record) // ['dob-district|19500312|LS6']
  */
 export function blockingKeys(rule: BlockingRule, record: MatchRecord): string[] {
-  return [
-    ...new Set(blockingKeyValues(rule, record).map((values) => [rule.id, ...values].join('|'))),
-  ];
+  const keys = new Set<string>();
+  forEachBlockingKey(rule, record, (values) => keys.add([rule.id, ...values].join('|')));
+  return [...keys];
 }
 
 /**
  * The keys of a record under a rule as their parts' values (one value per part, in the rule's
  * order, without the rule id), every combination once: what {@link blockingKeys} joins, for a
- * store that hashes the values as its SQL does. Empty when any part is missing.
- * @param rule - the rule
- * @param record - the record
- */
-export function blockingKeyValues(rule: BlockingRule, record: MatchRecord): string[][] {
-  const keys: string[][] = [];
-  forEachBlockingKey(rule, record, (values) => keys.push([...values]));
-  return keys;
-}
-
-/**
- * Visits each key of {@link blockingKeyValues} without making a list of them: `visit` is given
- * the values in one array that is reused (read it before returning). For a search, which stages
- * the keys of every request it blocks.
+ * store that hashes the values as its SQL does (a search stages the keys of every request it
+ * blocks). Visits nothing when any part is missing. `visit` is given the values in one array
+ * that is reused: read it before returning.
  * @param rule - the rule
  * @param record - the record
  * @param visit - called once per key

@@ -3,7 +3,7 @@
  * See docs/matching.md for the model explained.
  */
 export type { AddressKey, BirthDateParts, MatchRecord, PostcodeParts } from './record.js';
-export { birthDateDigits } from './record.js';
+export { birthDateDigits, holdsNhsNumber } from './record.js';
 export type { MatchInput } from './record-builder.js';
 export { buildMatchRecord, fromRegisterPerson } from './record-builder.js';
 export { addressKey } from './address-key.js';

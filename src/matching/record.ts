@@ -65,6 +65,18 @@ export interface AddressKey {
   readonly streetTokens: readonly string[];
 }
 
+/**
+ * Whether the record holds `number`, now or before a merge (a superseded number).
+ * @param record - a register record
+ * @param number - an NHS Number, or `undefined` (held by nobody)
+ */
+export function holdsNhsNumber(record: MatchRecord, number: string | undefined): boolean {
+  return (
+    number !== undefined &&
+    (record.nhsNumber === number || record.supersededNhsNumbers.includes(number))
+  );
+}
+
 /** Date of birth as `YYYYMMDD` digits (`YYYYMM`/`YYYY` when partial), for edit-distance levels. */
 export function birthDateDigits(date: BirthDateParts): string {
   const two = (n: number): string => String(n).padStart(2, '0');

@@ -1,4 +1,5 @@
-import type { MatchRecord } from './record.js';
+import { birthDateAgrees } from './cascade.js';
+import { holdsNhsNumber, type MatchRecord } from './record.js';
 
 /** A blocked candidate with its comparison vector and match weight. */
 export interface RankedCandidate {
@@ -8,15 +9,6 @@ export interface RankedCandidate {
   readonly weight: number;
   /** Level index per comparison of the model, in model order. */
   readonly levels: readonly number[];
-}
-
-/** The supplied number is the candidate's, current or superseded. */
-function holdsNumber(request: MatchRecord, record: MatchRecord): boolean {
-  const number = request.nhsNumber;
-  return (
-    number !== undefined &&
-    (record.nhsNumber === number || record.supersededNhsNumbers.includes(number))
-  );
 }
 
 /**
@@ -33,9 +25,7 @@ function alphanumericCandidate(request: MatchRecord, record: MatchRecord): boole
     request.gender === record.gender &&
     asked !== undefined &&
     held !== undefined &&
-    asked.year === held.year &&
-    (asked.month === undefined || asked.month === held.month) &&
-    (asked.day === undefined || asked.day === held.day)
+    birthDateAgrees(asked, held)
   );
 }
 
@@ -80,7 +70,7 @@ export function keptCandidates<C extends RankedCandidate>(
   return candidates.filter(
     (candidate, rank) =>
       rank < keep ||
-      holdsNumber(request, candidate.record) ||
+      holdsNhsNumber(candidate.record, request.nhsNumber) ||
       alphanumericCandidate(request, candidate.record) ||
       (best !== undefined && possibleTwin(candidate.record, best)),
   );

@@ -13,14 +13,14 @@ import { answerRow, prepareRow, type PreparedRow, type RowTrace } from './trace-
 import type { SourceRow } from './request-source.js';
 import { trainWithIndex } from './trace-sql-train.js';
 
-/** Candidates the SQL keeps per request by rank (the trace shows and decides over the top 5). */
+/** Candidates the search keeps per request by rank (the trace shows and decides over the top 5). */
 export const SQL_KEEP = 5;
 
 const NOTHING: TraceResult = { outcome: 'no-match', candidates: [], reasons: [] };
 
 /**
  * Traces a chunk in two steps, as `traceTwoSteps` does one row: the cascade over the exact
- * look-up (`exactCandidates`, one join) for every row, then the blocked and scored search
+ * look-up (`exactCandidates`) for every row, then the blocked and scored search
  * (`search`) only for the rows the cascade did not settle.
  */
 async function traceChunk(
@@ -67,7 +67,7 @@ async function traceChunk(
     if (step.final !== undefined) {
       return { result: step.final, candidates: exactFound };
     }
-    // The SQL's comparison vectors (equal to compareRecords', by test) are reused for scoring.
+    // The search's comparison vectors (compareRecords') are reused for scoring.
     const candidates: LevelledCandidate[] = (blocked.get(i) ?? []).map((c) => ({
       id: c.id,
       record: c.record,
@@ -131,11 +131,12 @@ function lanePool(index: MatchIndex) {
 /**
  * The set-based backend: the register stays in the store; each chunk's rows go through the
  * cascade over one exact look-up (`MatchIndex.exactCandidates`), and the rows it does not settle
- * are blocked and scored in one query (`MatchIndex.search`). Every row is decided by the same
+ * are blocked and scored in one search (`MatchIndex.search`). Every row is decided by the same
  * `cascadeStep` and `probabilisticStep` as in memory, over the candidates the queries kept (all
  * that the decision looks at), so the response is the same as the in-process path's. Memory is
  * bounded by the chunk, not the register. Two chunks may be in flight at once, each on its own
- * connection, so the engine scores one while this process decides the other.
+ * connection, so one is searched (on the index's worker threads) while this process decides the
+ * other.
  * @param index - the register's match index
  */
 export function sqlBackend(index: MatchIndex): TraceBackend {

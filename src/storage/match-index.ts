@@ -11,8 +11,9 @@ import type {
 /**
  * The match index port: the register prepared for set-based matching (every person's match
  * record, blocking keys and term frequencies, in the store), and the queries a batch trace
- * needs. An engine that implements it (DuckDB today) scores whole chunks of requests in SQL;
- * the trace then decides each request with the same TypeScript code as the in-process path.
+ * needs. An engine that implements it (DuckDB today) blocks and scores whole chunks of requests
+ * (the DuckDB index ranks them with the in-process comparators, on worker threads); the trace
+ * then decides each request with the same TypeScript code as the in-process path.
  */
 
 /** A register candidate of one request, as the index returns it. */
@@ -20,9 +21,9 @@ export interface IndexedCandidate {
   /** The candidate's current NHS Number. */
   readonly id: string;
   readonly record: MatchRecord;
-  /** The match weight the SQL computed (equal to `score()`'s, as a test checks). */
+  /** The pair's match weight (equal to `score()`'s, as a test checks). */
   readonly weight: number;
-  /** The comparison vector the SQL computed (level index per comparison, model order). */
+  /** The pair's comparison vector (level index per comparison, model order). */
   readonly gammas: readonly number[];
 }
 
@@ -63,7 +64,7 @@ export interface MatchIndex {
   readonly cap: number;
   /**
    * The candidates of each request: pairs found by any blocking rule (keys shared by more than
-   * `cap` register records are skipped, as in memory), scored in SQL, reduced per request as
+   * `cap` register records are skipped, as in memory), scored, reduced per request as
    * `options.keep` says. One list per request, in request order; candidates best first.
    * @param requests - request match records
    * @param model - the model to score with

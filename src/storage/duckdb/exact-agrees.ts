@@ -1,4 +1,4 @@
-import type { MatchRecord } from '../../matching/index.js';
+import { birthDateAgrees, holdsNhsNumber, type MatchRecord } from '../../matching/index.js';
 
 /**
  * Whether a register record found under an exact key (`EXACT_KEYS_SQL`) is what the joins of
@@ -18,11 +18,7 @@ export function exactAgrees(
   record: MatchRecord,
 ): boolean {
   if (kind === 0) {
-    const number = request.nhsNumber;
-    return (
-      number !== undefined &&
-      (record.nhsNumber === number || record.supersededNhsNumbers.includes(number))
-    );
+    return holdsNhsNumber(record, request.nhsNumber);
   }
   const mine = request.birthDate;
   const theirs = record.birthDate;
@@ -38,9 +34,5 @@ export function exactAgrees(
   if (kind === 1) {
     return mine.day !== undefined && theirs.month === mine.month && theirs.day === mine.day;
   }
-  return (
-    kind === 2 &&
-    mine.day === undefined &&
-    (mine.month === undefined || theirs.month === mine.month)
-  );
+  return kind === 2 && mine.day === undefined && birthDateAgrees(mine, theirs);
 }
