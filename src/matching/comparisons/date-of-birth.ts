@@ -1,6 +1,6 @@
 import type { Comparison } from '../model/comparison.js';
 import { birthDateDigits, type BirthDateParts, type MatchRecord } from '../record.js';
-import { damerauLevenshtein } from '../string/edit-distance.js';
+import { isOneEdit } from '../string/edit-distance.js';
 import { agree, elseLevel, nullLevel } from './level.js';
 
 type Dates = (a: BirthDateParts, b: BirthDateParts) => boolean;
@@ -15,6 +15,46 @@ function onDates(test: Dates): (left: MatchRecord, right: MatchRecord) => boolea
 const full = (d: BirthDateParts): boolean => d.month !== undefined && d.day !== undefined;
 const sameDay = (a: BirthDateParts, b: BirthDateParts): boolean =>
   full(a) && full(b) && a.year === b.year && a.month === b.month && a.day === b.day;
+
+/** A full date as the number `YYYYMMDD` (its `birthDateDigits`, when the year has four digits). */
+const dateNumber = (d: BirthDateParts): number =>
+  d.year * 10000 + (d.month ?? 0) * 100 + (d.day ?? 0);
+
+/**
+ * Whether two full dates' `YYYYMMDD` digits are one typed digit or one swap of adjacent digits
+ * apart (`isOneEdit` of their `birthDateDigits`), digit by digit without making the strings.
+ * @param a - a full date
+ * @param b - another full date
+ */
+export function datesOneTypo(a: BirthDateParts, b: BirthDateParts): boolean {
+  if (a.year > 9999 || b.year > 9999 || a.year < 0 || b.year < 0) {
+    return isOneEdit(birthDateDigits(a), birthDateDigits(b));
+  }
+  let x = dateNumber(a);
+  let y = dateNumber(b);
+  let differences = 0;
+  let first = -1;
+  let firstX = 0;
+  let firstY = 0;
+  for (let place = 0; place < 8; place += 1) {
+    const dx = x % 10;
+    const dy = y % 10;
+    x = (x - dx) / 10;
+    y = (y - dy) / 10;
+    if (dx === dy) {
+      continue;
+    }
+    differences += 1;
+    if (differences === 1) {
+      first = place;
+      firstX = dx;
+      firstY = dy;
+    } else if (differences > 2 || place !== first + 1 || dx !== firstY || dy !== firstX) {
+      return false;
+    }
+  }
+  return differences > 0;
+}
 
 /**
  * The date of birth comparison. Levels, strongest first: exact (a full date that is not
@@ -64,10 +104,7 @@ export function dateOfBirthComparison(): Comparison {
       'one-typo',
       'one digit wrong or two digits swapped',
       { m: 0.03, u: 0.0005 },
-      onDates(
-        (a, b) =>
-          full(a) && full(b) && damerauLevenshtein(birthDateDigits(a), birthDateDigits(b)) === 1,
-      ),
+      onDates((a, b) => full(a) && full(b) && datesOneTypo(a, b)),
     ),
     agree(
       'exact-placeholder',

@@ -1,6 +1,9 @@
+import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
+import { birthDateDigits } from '../record.js';
+import { isOneEdit } from '../string/edit-distance.js';
 import { levelOf } from '../test-support/fixtures.js';
-import { dateOfBirthComparison } from './date-of-birth.js';
+import { dateOfBirthComparison, datesOneTypo } from './date-of-birth.js';
 import { genderComparison } from './gender.js';
 
 const dob = dateOfBirthComparison();
@@ -44,4 +47,39 @@ describe('gender comparison', () => {
   ])('%s', (_, left, right, expected) => {
     expect(levelOf(gender, left, right)).toBe(expected);
   });
+});
+
+describe('datesOneTypo', () => {
+  const date = fc.record({
+    year: fc.oneof(fc.integer({ min: 1900, max: 2030 }), fc.integer({ min: 0, max: 12000 })),
+    month: fc.integer({ min: 1, max: 12 }),
+    day: fc.integer({ min: 1, max: 31 }),
+    placeholder: fc.constant(false),
+  });
+  /** A date and one with a digit changed or two adjacent digits swapped (or the same). */
+  const near = fc
+    .tuple(date, fc.nat({ max: 7 }), fc.nat({ max: 9 }), fc.boolean())
+    .map(([d, place, digit, swap]) => {
+      const digits = birthDateDigits(d).split('');
+      if (swap && place < 7) {
+        [digits[place], digits[place + 1]] = [digits[place + 1] ?? '0', digits[place] ?? '0'];
+      } else {
+        digits[place] = String(digit);
+      }
+      const text = digits.join('');
+      const other = {
+        year: Number(text.slice(0, -4)),
+        month: Number(text.slice(-4, -2)),
+        day: Number(text.slice(-2)),
+        placeholder: false,
+      };
+      return [d, other] as const;
+    });
+
+  test.prop([fc.oneof(near, fc.tuple(date, date))])(
+    'is isOneEdit of the YYYYMMDD digits',
+    ([a, b]) => {
+      expect(datesOneTypo(a, b)).toBe(isOneEdit(birthDateDigits(a), birthDateDigits(b)));
+    },
+  );
 });

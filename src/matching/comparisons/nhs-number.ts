@@ -1,6 +1,6 @@
 import type { Comparison } from '../model/comparison.js';
 import type { MatchRecord } from '../record.js';
-import { damerauLevenshtein } from '../string/edit-distance.js';
+import { isOneEdit } from '../string/edit-distance.js';
 import { agree, elseLevel, nullLevel } from './level.js';
 
 function onNumbers(
@@ -39,7 +39,7 @@ export function nhsNumberComparison(): Comparison {
       'one-digit',
       'NHS Number one digit wrong or two digits swapped',
       { m: 0.015, u: 1e-6 },
-      onNumbers((a, b) => damerauLevenshtein(a, b) === 1),
+      onNumbers(isOneEdit),
     ),
   ];
   return {

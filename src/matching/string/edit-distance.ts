@@ -108,3 +108,72 @@ export function osaDistance(left: string, right: string): number {
   }
   return rows[s.length]?.[t.length] ?? 0;
 }
+
+/** True when every UTF-16 unit of both strings is below 128: bytes and units then coincide. */
+function bothAscii(left: string, right: string): boolean {
+  for (let i = 0; i < left.length; i += 1) {
+    if (left.charCodeAt(i) > 0x7f) {
+      return false;
+    }
+  }
+  for (let i = 0; i < right.length; i += 1) {
+    if (right.charCodeAt(i) > 0x7f) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * Whether `damerauLevenshtein(left, right)` is exactly 1, the test of the "one typo or one swap"
+ * levels, without the quadratic table: in one pass over ASCII text (the distance is 1 when one
+ * substitution, one insertion or deletion, or one swap of adjacent characters turns one string
+ * into the other); other text gets the full computation.
+ * @param left - first string
+ * @param right - second string
+ * @example isOneEdit('19800312', '19800321') // true
+ */
+export function isOneEdit(left: string, right: string): boolean {
+  if (!bothAscii(left, right)) {
+    return damerauLevenshtein(left, right) === 1;
+  }
+  const gap = left.length - right.length;
+  if (gap === 1 || gap === -1) {
+    const [long, short] = gap === 1 ? [left, right] : [right, left];
+    let i = 0;
+    while (i < short.length && long.charCodeAt(i) === short.charCodeAt(i)) {
+      i += 1;
+    }
+    // Drop the long string's first differing character: the rest must be the short one's.
+    for (; i < short.length; i += 1) {
+      if (long.charCodeAt(i + 1) !== short.charCodeAt(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+  if (gap !== 0) {
+    return false;
+  }
+  let first = -1;
+  let differences = 0;
+  for (let i = 0; i < left.length; i += 1) {
+    if (left.charCodeAt(i) !== right.charCodeAt(i)) {
+      differences += 1;
+      if (differences > 2) {
+        return false;
+      }
+      if (first < 0) {
+        first = i;
+      } else if (i !== first + 1) {
+        return false;
+      }
+    }
+  }
+  return (
+    differences === 1 ||
+    (differences === 2 &&
+      left.charCodeAt(first) === right.charCodeAt(first + 1) &&
+      left.charCodeAt(first + 1) === right.charCodeAt(first))
+  );
+}
