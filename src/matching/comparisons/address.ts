@@ -20,8 +20,22 @@ export function addressComparison(
     (test: (a: AddressKey, b: AddressKey) => boolean) =>
     (l: MatchRecord, r: MatchRecord): boolean =>
       l.address !== undefined && r.address !== undefined && test(l.address, r.address);
-  const all = (r: MatchRecord): AddressKey[] =>
-    r.address === undefined ? [...r.historicAddresses] : [r.address, ...r.historicAddresses];
+  /** Address `i` of a record: its current one at -1, then its previous ones. */
+  const addressAt = (r: MatchRecord, i: number): AddressKey | undefined =>
+    i < 0 ? r.address : r.historicAddresses[i];
+  /** Whether any address of `l`, current or previous, is a house of `r`'s (no lists made). */
+  const shareAnyHouse = (l: MatchRecord, r: MatchRecord): boolean => {
+    for (let i = -1; i < l.historicAddresses.length; i += 1) {
+      const a = addressAt(l, i);
+      for (let j = -1; a !== undefined && j < r.historicAddresses.length; j += 1) {
+        const b = addressAt(r, j);
+        if (b !== undefined && house(a, b)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  };
   const levels = [
     nullLevel('address missing', (r) => r.address === undefined),
     neutral('postcode-agrees', 'postcodes agree (house weighed under postcode)', samePostcode),
@@ -35,7 +49,7 @@ export function addressComparison(
       'previous-address',
       'same house number and street as a previous address',
       { m: 0.1, u: 0.00005 },
-      (l, r) => all(l).some((a) => all(r).some((b) => house(a, b))),
+      shareAnyHouse,
     ),
     agree(
       'street',

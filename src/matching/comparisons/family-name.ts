@@ -3,7 +3,7 @@ import type { MatchRecord } from '../record.js';
 import { jaroWinklerSimilarity } from '../string/jaro.js';
 import { sharePhoneticCode } from '../string/phonetic.js';
 import { NAME_JW_DEFAULTS } from './given-name.js';
-import { agree, elseLevel, intersects, namesSwapped, nullLevel, withTf } from './level.js';
+import { agree, elseLevel, namesSwapped, nullLevel, withTf } from './level.js';
 
 type Pair = (left: MatchRecord, right: MatchRecord) => boolean;
 
@@ -14,10 +14,34 @@ function onFamily(test: (a: string, b: string) => boolean): Pair {
     test(left.familyName, right.familyName);
 }
 
-/** Every family-name form of a record: current, its barrels, and earlier names. */
-function allFamilyNames(record: MatchRecord): string[] {
-  const current = record.familyName === undefined ? [] : [record.familyName];
-  return [...current, ...record.familyParts, ...record.familyHistoric];
+/** Whether `name` is one of `record`'s family names: current, a part, or previous. */
+function hasFamilyName(record: MatchRecord, name: string): boolean {
+  return (
+    record.familyName === name ||
+    record.familyParts.includes(name) ||
+    record.familyHistoric.includes(name)
+  );
+}
+
+/**
+ * Whether the two records share a family name, current, a part of a double-barrelled one, or
+ * previous (checked in place: this runs for most compared pairs, and lists of names are garbage).
+ */
+function shareAnyFamilyName(left: MatchRecord, right: MatchRecord): boolean {
+  if (left.familyName !== undefined && hasFamilyName(right, left.familyName)) {
+    return true;
+  }
+  for (const name of left.familyParts) {
+    if (hasFamilyName(right, name)) {
+      return true;
+    }
+  }
+  for (const name of left.familyHistoric) {
+    if (hasFamilyName(right, name)) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /**
@@ -47,7 +71,7 @@ export function familyNameComparison(
       'part-or-previous',
       'shares part of a double-barrelled name or a previous family name',
       { m: 0.04, u: 0.0004 },
-      (l, r) => intersects(allFamilyNames(l), allFamilyNames(r)),
+      shareAnyFamilyName,
     ),
     agree(
       'jw-high',

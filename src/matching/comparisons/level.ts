@@ -75,11 +75,6 @@ export function elseLevel(label: string, others: readonly ComparisonLevel[]): Co
   return { id: 'else', label, kind: 'else', m, u, test: () => true };
 }
 
-/** True when the two lists share a value. */
-export function intersects(left: readonly string[], right: readonly string[]): boolean {
-  return left.some((value) => right.includes(value));
-}
-
 /**
  * True when the given and family names are swapped between the two records (JOHN SMITH vs
  * SMITH JOHN). Symmetric; false when a person's given and family names are the same word.

@@ -1,7 +1,7 @@
 import type { Comparison } from '../model/comparison.js';
 import type { MatchRecord, PostcodeParts } from '../record.js';
 import { sameCurrentDwelling, samePostcode } from './dwelling.js';
-import { agree, elseLevel, intersects, nullLevel, withTf } from './level.js';
+import { agree, elseLevel, nullLevel, withTf } from './level.js';
 
 type Part = keyof PostcodeParts;
 
@@ -12,10 +12,30 @@ function onCurrent(part: Part): (left: MatchRecord, right: MatchRecord) => boole
     left.postcode[part] === right.postcode[part];
 }
 
-/** Every full postcode a record has lived at: current first, then earlier ones. */
-function allPostcodes(record: MatchRecord): string[] {
-  const current = record.postcode === undefined ? [] : [record.postcode.full];
-  return [...current, ...record.historicPostcodes.map((p) => p.full)];
+/** Whether `record` has the postcode `full`, now or before. */
+function hadPostcode(record: MatchRecord, full: string): boolean {
+  if (record.postcode?.full === full) {
+    return true;
+  }
+  for (const earlier of record.historicPostcodes) {
+    if (earlier.full === full) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** Whether the two records share a postcode, current or previous (in loops: no lists made). */
+function shareAnyPostcode(left: MatchRecord, right: MatchRecord): boolean {
+  if (left.postcode !== undefined && hadPostcode(right, left.postcode.full)) {
+    return true;
+  }
+  for (const earlier of left.historicPostcodes) {
+    if (hadPostcode(right, earlier.full)) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /**
@@ -44,9 +64,7 @@ export function postcodeComparison(): Comparison {
       ),
     ),
     withTf('postcode', agree('full', 'postcode exact', { m: 0.12, u: 0.00001 }, onCurrent('full'))),
-    agree('historic', 'a previous postcode matches', { m: 0.1, u: 0.00002 }, (l, r) =>
-      intersects(allPostcodes(l), allPostcodes(r)),
-    ),
+    agree('historic', 'a previous postcode matches', { m: 0.1, u: 0.00002 }, shareAnyPostcode),
     agree('sector', 'same postcode sector', { m: 0.03, u: 0.0002 }, onCurrent('sector')),
     agree('district', 'same postcode district', { m: 0.03, u: 0.002 }, onCurrent('district')),
     agree('area', 'same postcode area', { m: 0.02, u: 0.02 }, onCurrent('area')),
