@@ -94,6 +94,19 @@ function decodeBirthDate([year, month, day, placeholder]: readonly [
   return day === 0 ? { year, month, placeholder: flag } : { year, month, day, placeholder: flag };
 }
 
+/**
+ * The one empty list decoded records share: most lists of a record are empty (no superseded
+ * numbers, no earlier names or addresses), and a trace keeps a chunk's candidates' records for
+ * seconds, so each empty list of its own would be copied by every garbage collection they live
+ * through. Frozen: records are never changed.
+ */
+const EMPTY: readonly never[] = Object.freeze([]);
+
+/** `list`, or the shared {@link EMPTY} when it is empty. */
+function shared<T>(list: readonly T[]): readonly T[] {
+  return list.length === 0 ? EMPTY : list;
+}
+
 /** The compact text of a record ({@link decodeMatchRecord} reads it back, equal). */
 export function encodeMatchRecord(record: MatchRecord): string {
   const parts = record.familyParts;
@@ -148,18 +161,19 @@ export function decodeMatchRecord(text: string): MatchRecord {
   if (nhsNumber !== NONE) {
     record.nhsNumber = nhsNumber;
   }
-  record.supersededNhsNumbers = supersededNhsNumbers;
+  record.supersededNhsNumbers = shared(supersededNhsNumbers);
   if (givenFirst !== NONE) {
     record.givenFirst = givenFirst;
   }
-  record.givenOthers = givenOthers;
-  record.givenPhonetic = givenPhonetic;
+  record.givenOthers = shared(givenOthers);
+  record.givenPhonetic = shared(givenPhonetic);
   if (familyName !== NONE) {
     record.familyName = familyName;
   }
-  record.familyParts = familyParts !== NONE ? familyParts : familyName === NONE ? [] : [familyName];
-  record.familyHistoric = familyHistoric;
-  record.familyPhonetic = familyPhonetic;
+  record.familyParts =
+    familyParts !== NONE ? shared(familyParts) : familyName === NONE ? EMPTY : [familyName];
+  record.familyHistoric = shared(familyHistoric);
+  record.familyPhonetic = shared(familyPhonetic);
   if (birthDate !== NONE) {
     record.birthDate = decodeBirthDate(birthDate);
   }
@@ -169,10 +183,12 @@ export function decodeMatchRecord(text: string): MatchRecord {
   if (postcode !== NONE) {
     record.postcode = unitParts(postcode);
   }
-  record.historicPostcodes = historicPostcodes.map(unitParts);
+  record.historicPostcodes =
+    historicPostcodes.length === 0 ? EMPTY : historicPostcodes.map(unitParts);
   if (address !== NONE) {
     record.address = decodeAddress(address);
   }
-  record.historicAddresses = historicAddresses.map(decodeAddress);
+  record.historicAddresses =
+    historicAddresses.length === 0 ? EMPTY : historicAddresses.map(decodeAddress);
   return record as MatchRecord;
 }
