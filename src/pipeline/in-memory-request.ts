@@ -28,25 +28,48 @@ export function matchInputFromRequestRow(
   const birthDate = cell(row.DATE_OF_BIRTH);
   const gender = cell(row.GENDER);
   const postcode = cell(row.POSTCODE);
-  const lines = PDS_MESH_ADDRESS_COLUMNS.map((c) => row[c].trim()).filter((line) => line !== '');
-  return {
-    ...(nhsNumber === undefined ? {} : { nhsNumber }),
-    ...(given === undefined ? {} : { givenNames: given }),
-    ...(other === undefined ? {} : { otherGivenNames: other }),
-    ...(family === undefined ? {} : { familyName: family }),
-    ...(birthDate === undefined ? {} : { birthDate, birthDateFormat: dateFormat }),
-    ...(gender === undefined ? {} : { gender }),
-    ...(postcode === undefined ? {} : { postcode }),
-    ...(lines.length === 0 ? {} : { addressLines: lines }),
-    ...(request === undefined
-      ? {}
-      : {
-          normalised: {
-            givenNames: request.givenNames,
-            otherGivenNames: request.otherGivenNames,
-            familyName: request.familyName,
-            address: request.address,
-          },
-        }),
-  };
+  const lines: string[] = [];
+  for (const column of PDS_MESH_ADDRESS_COLUMNS) {
+    const line = row[column].trim();
+    if (line !== '') {
+      lines.push(line);
+    }
+  }
+  // Members set one by one rather than spread from conditional objects: this runs for every
+  // request row, and each spread made an object to throw away.
+  const input: { -readonly [K in keyof MatchInput]?: MatchInput[K] } = {};
+  if (nhsNumber !== undefined) {
+    input.nhsNumber = nhsNumber;
+  }
+  if (given !== undefined) {
+    input.givenNames = given;
+  }
+  if (other !== undefined) {
+    input.otherGivenNames = other;
+  }
+  if (family !== undefined) {
+    input.familyName = family;
+  }
+  if (birthDate !== undefined) {
+    input.birthDate = birthDate;
+    input.birthDateFormat = dateFormat;
+  }
+  if (gender !== undefined) {
+    input.gender = gender;
+  }
+  if (postcode !== undefined) {
+    input.postcode = postcode;
+  }
+  if (lines.length > 0) {
+    input.addressLines = lines;
+  }
+  if (request !== undefined) {
+    input.normalised = {
+      givenNames: request.givenNames,
+      otherGivenNames: request.otherGivenNames,
+      familyName: request.familyName,
+      address: request.address,
+    };
+  }
+  return input;
 }

@@ -49,15 +49,16 @@ export interface DecodedCells {
  * @param encoding - the file's encoding
  */
 export function decodeCells(bytes: readonly string[], encoding: RequestFileEncoding): DecodedCells {
-  const texts: string[] = [];
+  // An index loop over a copy: `entries()` made an iterator and a pair for every cell.
+  const texts = bytes.slice();
   let invalid: Set<number> | undefined;
-  for (const [i, cell] of bytes.entries()) {
+  for (let i = 0; i < texts.length; i += 1) {
+    const cell = texts[i] ?? '';
     if (!HIGH_BYTE.test(cell)) {
-      texts.push(cell);
       continue;
     }
     const decoded = decodeCell(cell, encoding);
-    texts.push(decoded.text);
+    texts[i] = decoded.text;
     if (!decoded.valid) {
       invalid ??= new Set();
       invalid.add(i);

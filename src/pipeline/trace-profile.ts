@@ -144,7 +144,7 @@ export function profileRow(profile: InputProfile, row: SourceRow): void {
   const { result } = row;
   const issues = result.success ? [] : result.issues;
   const request = result.success ? result.data : undefined;
-  const unsplit = issues.some((issue) => UNSPLIT_CODES.has(issue.code));
+  const unsplit = issues.length > 0 && issues.some((issue) => UNSPLIT_CODES.has(issue.code));
   profile.rows += 1;
   profile.unsplitRows += unsplit ? 1 : 0;
   const first = issues[0];
@@ -158,7 +158,8 @@ export function profileRow(profile: InputProfile, row: SourceRow): void {
     }
     const field = profile.fields[column];
     field.present += 1;
-    const error = issues.find((issue) => issue.field === column);
+    // Most rows have no errors: then no search (and no function made for it) per column.
+    const error = issues.length === 0 ? undefined : issues.find((issue) => issue.field === column);
     if (error !== undefined) {
       bump(field.unusable, `error-${error.code}`);
     } else if (unsplit) {
@@ -174,6 +175,9 @@ export function profileRow(profile: InputProfile, row: SourceRow): void {
     bump(profile.fields.DATE_OF_BIRTH.cautions, 'birth-date-placeholder');
   }
   bump(profile.genders, genderOf(row.row.GENDER, issues, request, unsplit));
-  const lines = PDS_MESH_ADDRESS_COLUMNS.filter((c) => row.row[c].trim() !== '').length;
+  let lines = 0;
+  for (const column of PDS_MESH_ADDRESS_COLUMNS) {
+    lines += row.row[column].trim() === '' ? 0 : 1;
+  }
   profile.addressLines[lines] = (profile.addressLines[lines] ?? 0) + 1;
 }
