@@ -1,6 +1,8 @@
 /**
- * Per-call cost of the core normalisers, the match-record builder and the PDS MESH request row
- * parser, on realistic inputs from the synthetic population and request generators.
+ * Per-call cost of the core normalisers, the match-record builder, the PDS MESH request row
+ * parser, and of what a trace's search does per blocked pair (decoding a register record from
+ * the index's compact form, comparing and weighing the pair), on realistic inputs from the
+ * synthetic population and request generators.
  *
  * Each case is first run over a warm-up data set (a different seed: same name and address
  * distributions, different people), so the JIT is warm and any bounded cache holds what a
@@ -23,7 +25,14 @@ import {
   parsePostcode,
 } from '../src/core/normalise/index.js';
 import { parseRequestRow } from '../src/formats/pds-mesh-request.js';
+import {
+  compareRecords,
+  defaultModel,
+  pairWeight,
+  type MatchRecord,
+} from '../src/matching/index.js';
 import { buildMatchRecord, fromRegisterPerson } from '../src/matching/record-builder.js';
+import { decodeMatchRecord, encodeMatchRecord } from '../src/matching/record-codec.js';
 import { matchInputFromRequestRow } from '../src/pipeline/in-memory-request.js';
 import { benchData, normaliserInputs, rowCells, type BenchData } from './normalise-data.js';
 
@@ -90,7 +99,48 @@ const cases: readonly Case[] = [
         return () => parseRequestRow(cells, { today });
       }),
   },
+  {
+    name: 'decodeMatchRecord',
+    calls: (d) =>
+      d.people.map((person) => {
+        const text = encodeMatchRecord(fromRegisterPerson(person));
+        return () => decodeMatchRecord(text);
+      }),
+  },
+  {
+    name: 'compare + weigh a blocked pair',
+    calls: (d) => {
+      const model = defaultModel();
+      return blockedPairs(d).map(([request, candidate]) => () => {
+        const levels = compareRecords(request, candidate, model);
+        return pairWeight({ left: request, right: candidate, levels }, model);
+      });
+    },
+  },
 ];
+
+/**
+ * Pairs as a search compares them: each request row's record with up to 20 register people of
+ * its birth year and family-name initial (most alike in some ways, unlike in others, as the
+ * blocking rules' candidates are).
+ */
+function blockedPairs(data: BenchData): [MatchRecord, MatchRecord][] {
+  const key = (record: MatchRecord): string =>
+    `${String(record.birthDate?.year)}|${record.familyName?.charAt(0) ?? ''}`;
+  const byKey = new Map<string, MatchRecord[]>();
+  for (const person of data.people) {
+    const record = fromRegisterPerson(person);
+    const list = byKey.get(key(record)) ?? [];
+    list.push(record);
+    byKey.set(key(record), list);
+  }
+  return data.rows.flatMap((row) => {
+    const request = buildMatchRecord(matchInputFromRequestRow(row));
+    return (byKey.get(key(request)) ?? [])
+      .slice(0, 20)
+      .map((candidate): [MatchRecord, MatchRecord] => [request, candidate]);
+  });
+}
 
 const inputCache = new WeakMap<BenchData, ReturnType<typeof normaliserInputs>>();
 function inputs(data: BenchData): ReturnType<typeof normaliserInputs> {
