@@ -38,12 +38,7 @@ import { matchDocsHome, type MatchDocs, type MatchDocsWriter } from './match-doc
 import { matchKeysHome, type MatchKeys, type MatchKeysHome } from './match-keys.js';
 import { exactAgrees } from './exact-agrees.js';
 import { SearchPool } from './search-pool.js';
-import {
-  blockedPositions,
-  rankBlocked,
-  requestFrequencies,
-  type BlockedKeys,
-} from './search-ranking.js';
+import { rankBlocked, requestFrequencies } from './search-ranking.js';
 import {
   BUILD_NUMBER_SQL,
   BUILD_RECORD_SQL,
@@ -151,6 +146,28 @@ function appendExactRequest(appender: DuckDBAppender, qid: number, record: Match
   appendInteger(appender, birth?.day);
   appendText(appender, birth === undefined ? undefined : birthDateDigits(birth));
   appender.endRow();
+}
+
+/**
+ * Sorts a request's blocked positions in place, ascending. Most requests have a few dozen:
+ * those get an insertion sort, since `Array.prototype.sort` allocates a working copy at every
+ * call (a search makes one per request).
+ */
+function sortInPlace(list: number[]): void {
+  if (list.length > 64) {
+    // A long list (keys near the cap): the library's sort, whose copy is then worth it.
+    list.sort((a, b) => a - b);
+    return;
+  }
+  for (let i = 1; i < list.length; i += 1) {
+    const value = list[i] ?? 0;
+    let j = i - 1;
+    while (j >= 0 && (list[j] ?? 0) > value) {
+      list[j + 1] = list[j] ?? 0;
+      j -= 1;
+    }
+    list[j + 1] = value;
+  }
 }
 
 /** Stamp of the register the index was built from: contents, version, rules and cap. */
@@ -446,17 +463,17 @@ class DuckDbMatchIndex implements MatchIndex {
     // weights the decision uses, without a join of the chunk to the register's match table (a
     // scan of all of it at every chunk).
     const lookup = await this.frequencies(requests);
-    const keys = await this.#blockedKeys(requests, requestFrequencies(requests, lookup));
+    const pairs = {
+      ...(await this.#blockedPositions(requests)),
+      frequencies: requestFrequencies(requests, lookup),
+    };
     const pool = this.#searchPool();
     const kept =
       pool === undefined
-        ? rankBlocked(
-            requests,
-            blockedPositions(keys, this.#keys),
-            { model, keep: options.keep },
-            (rid) => this.#chunkRecord(rid, false),
+        ? rankBlocked(requests, pairs, { model, keep: options.keep }, (rid) =>
+            this.#chunkRecord(rid, false),
           )
-        : await pool.rank(requests, keys, model, options.keep);
+        : await pool.rank(requests, pairs, model, options.keep);
     const comparisons = model.comparisons.length;
     for (let n = 0; n < kept.qids.length; n += 1) {
       const rid = kept.rids[n] ?? -1;
@@ -473,33 +490,28 @@ class DuckDbMatchIndex implements MatchIndex {
   }
 
   /**
-   * The worker threads that find and rank searches' pairs, started at the first search once the
-   * records are in shared memory (`MatchDocs.shared`, after the documents are warmed) and the
-   * keys can be shared (`MatchKeys.shared`); `undefined` before then, for a `:memory:`
-   * register, or when {@link DuckDbMatchIndexOptions.searchThreads} is 0.
+   * The worker threads that rank searches, started at the first search once the records are in
+   * shared memory (`MatchDocs.shared`, after the documents are warmed); `undefined` before
+   * then, for a `:memory:` register, or when {@link DuckDbMatchIndexOptions.searchThreads} is 0.
    */
   #searchPool(): SearchPool | undefined {
     const threads = this.#searchThreads;
     if (threads.pool === undefined && threads.size > 0 && !threads.closed) {
-      const records = this.#docs.shared();
-      const keys = this.#keys.shared();
-      if (records !== undefined && keys !== undefined) {
-        threads.pool = new SearchPool({ records, keys }, threads.size);
+      const shared = this.#docs.shared();
+      if (shared !== undefined) {
+        threads.pool = new SearchPool(shared, threads.size);
       }
     }
     return threads.pool;
   }
 
   /**
-   * Each request's blocking keys (`BlockedKeys`): its key values under the index's rules
-   * (`forEachBlockingKey`), hashed by DuckDB as the register's were. Their positions are read
-   * from the keys file where the pairs are ranked (`blockedPositions`), on a search worker when
-   * there is one.
+   * Each request's blocked positions, each once and in order (`BlockedPairs`): its keys under the index's rules
+   * (`forEachBlockingKey`), hashed by DuckDB as the register's were, looked up in the keys file.
    */
-  async #blockedKeys(
+  async #blockedPositions(
     requests: readonly MatchRecord[],
-    frequencies: Float64Array,
-  ): Promise<BlockedKeys> {
+  ): Promise<{ positions: Int32Array; starts: Int32Array }> {
     const width = Math.max(0, ...this.rules.map((rule) => rule.parts.length));
     await this.#conn.run(keyValuesTableSql(width));
     const appender = await this.#conn.createAppender('q_key_values');
@@ -517,22 +529,40 @@ class DuckDbMatchIndex implements MatchIndex {
       }
     });
     appender.closeSync();
-    // By request (`ORDER BY id`).
     const keys = await this.#conn.runAndReadAll(keyValuesHashSql(width));
     const [ids = [], highs = [], lows = []] = keys.getColumns();
-    const keyStarts = new Int32Array(requests.length + 1);
-    for (const id of ids) {
-      keyStarts[Number(id) + 1] = (keyStarts[Number(id) + 1] ?? 0) + 1;
+    const positions: number[] = [];
+    const starts = new Int32Array(requests.length + 1);
+    // The keys come by request: each request's positions, over all its keys, are gathered and
+    // kept once each (about half are found under more than one key).
+    const found: number[] = [];
+    let next = 0;
+    for (let n = 0; n < ids.length; n += 1) {
+      const qid = Number(ids[n]);
+      this.#keys.positions(Number(highs[n]), Number(lows[n]), found);
+      if (n + 1 < ids.length && Number(ids[n + 1]) === qid) {
+        continue;
+      }
+      // Requests without keys before this one start (and end) here.
+      while (next <= qid) {
+        starts[next] = positions.length;
+        next += 1;
+      }
+      sortInPlace(found);
+      let last = -1;
+      for (const rid of found) {
+        if (rid !== last) {
+          positions.push(rid);
+          last = rid;
+        }
+      }
+      found.length = 0;
     }
-    for (let qid = 0; qid < requests.length; qid += 1) {
-      keyStarts[qid + 1] = (keyStarts[qid + 1] ?? 0) + (keyStarts[qid] ?? 0);
+    while (next <= requests.length) {
+      starts[next] = positions.length;
+      next += 1;
     }
-    return {
-      keyStarts,
-      highs: Uint32Array.from(highs, Number),
-      lows: Uint32Array.from(lows, Number),
-      frequencies,
-    };
+    return { positions: Int32Array.from(positions), starts };
   }
 
   async exactCandidates(requests: readonly MatchRecord[]): Promise<CascadeCandidate[][]> {

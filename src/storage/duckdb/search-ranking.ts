@@ -9,7 +9,6 @@ import {
   type RankedCandidate,
   type TermFrequencyLookup,
 } from '../../matching/index.js';
-import type { MatchKeys } from './match-keys.js';
 
 /** A search's blocked pairs by request, and the term frequencies weighing them needs. */
 export interface BlockedPairs {
@@ -22,71 +21,6 @@ export interface BlockedPairs {
    * (`NaN`: no value, or one the register does not hold).
    */
   readonly frequencies: Float64Array;
-}
-
-/**
- * A search's blocking keys by request, as hashed by DuckDB (`keyValuesHashSql`), and the term
- * frequencies: what a worker thread needs, with the keys file, to find the blocked pairs
- * ({@link blockedPositions}).
- */
-export interface BlockedKeys {
-  /** Request `i`'s keys are `highs[keyStarts[i]]`/`lows[…]` up to `keyStarts[i + 1]`. */
-  readonly keyStarts: Int32Array;
-  /** Each key's high 32 bits (unsigned). */
-  readonly highs: Uint32Array;
-  /** Each key's low 32 bits (unsigned). */
-  readonly lows: Uint32Array;
-  /** As {@link BlockedPairs.frequencies}. */
-  readonly frequencies: Float64Array;
-}
-
-/** Sorts a list of positions in place; short lists (most) without the library sort's copy. */
-function sortInPlace(list: number[]): void {
-  if (list.length > 64) {
-    // A long list (keys near the cap): the library's sort, whose copy is then worth it.
-    list.sort((a, b) => a - b);
-    return;
-  }
-  for (let i = 1; i < list.length; i += 1) {
-    const value = list[i] ?? 0;
-    let j = i - 1;
-    while (j >= 0 && (list[j] ?? 0) > value) {
-      list[j + 1] = list[j] ?? 0;
-      j -= 1;
-    }
-    list[j + 1] = value;
-  }
-}
-
-/**
- * Each request's blocked positions, each once and in order: the positions of all its keys in
- * the keys file (about half are found under more than one key).
- * @param keys - the requests' keys and frequencies
- * @param matchKeys - the index's blocking keys
- */
-export function blockedPositions(keys: BlockedKeys, matchKeys: MatchKeys): BlockedPairs {
-  const requests = keys.keyStarts.length - 1;
-  const positions: number[] = [];
-  const starts = new Int32Array(requests + 1);
-  const found: number[] = [];
-  for (let qid = 0; qid < requests; qid += 1) {
-    starts[qid] = positions.length;
-    const end = keys.keyStarts[qid + 1] ?? 0;
-    for (let n = keys.keyStarts[qid] ?? 0; n < end; n += 1) {
-      matchKeys.positions(keys.highs[n] ?? 0, keys.lows[n] ?? 0, found);
-    }
-    sortInPlace(found);
-    let last = -1;
-    for (const rid of found) {
-      if (rid !== last) {
-        positions.push(rid);
-        last = rid;
-      }
-    }
-    found.length = 0;
-  }
-  starts[requests] = positions.length;
-  return { positions: Int32Array.from(positions), starts, frequencies: keys.frequencies };
 }
 
 /** Every request's kept candidates, flat: by request, best first within each. */
