@@ -1,14 +1,5 @@
 import { damerauLevenshtein } from '../string/edit-distance.js';
-
-/** True when every UTF-16 unit is below 128, so bytes, units and characters coincide. */
-function isAscii(text: string): boolean {
-  for (let i = 0; i < text.length; i += 1) {
-    if (text.charCodeAt(i) > 127) {
-      return false;
-    }
-  }
-  return true;
-}
+import { isAscii } from '../string/utf8.js';
 
 /** Per-character count differences; every touched entry is zeroed again before returning. */
 const scratch = new Int32Array(128);

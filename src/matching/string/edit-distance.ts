@@ -1,4 +1,4 @@
-import { utf8Bytes } from './utf8.js';
+import { isAscii, utf8Bytes } from './utf8.js';
 
 /**
  * Levenshtein distance (insertions, deletions, substitutions, each cost 1) over UTF-8 bytes,
@@ -109,21 +109,6 @@ export function osaDistance(left: string, right: string): number {
   return rows[s.length]?.[t.length] ?? 0;
 }
 
-/** True when every UTF-16 unit of both strings is below 128: bytes and units then coincide. */
-function bothAscii(left: string, right: string): boolean {
-  for (let i = 0; i < left.length; i += 1) {
-    if (left.charCodeAt(i) > 0x7f) {
-      return false;
-    }
-  }
-  for (let i = 0; i < right.length; i += 1) {
-    if (right.charCodeAt(i) > 0x7f) {
-      return false;
-    }
-  }
-  return true;
-}
-
 /**
  * Whether `damerauLevenshtein(left, right)` is exactly 1, the test of the "one typo or one swap"
  * levels, without the quadratic table: in one pass over ASCII text (the distance is 1 when one
@@ -134,7 +119,7 @@ function bothAscii(left: string, right: string): boolean {
  * @example isOneEdit('19800312', '19800321') // true
  */
 export function isOneEdit(left: string, right: string): boolean {
-  if (!bothAscii(left, right)) {
+  if (!isAscii(left) || !isAscii(right)) {
     return damerauLevenshtein(left, right) === 1;
   }
   const gap = left.length - right.length;

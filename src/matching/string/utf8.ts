@@ -6,19 +6,26 @@
 const encoder = new TextEncoder();
 
 /**
+ * True when every UTF-16 unit of `text` is below 128, so its bytes, units and characters
+ * coincide.
+ * @param text - any string
+ */
+export function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i += 1) {
+    if (text.charCodeAt(i) > 0x7f) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/**
  * The UTF-8 bytes of a string; plain ASCII (the normal case after normalisation) skips the encoder.
  * @param text - any string
  * @returns one number per UTF-8 byte
  */
 export function utf8Bytes(text: string): Uint8Array {
-  let ascii = true;
-  for (let i = 0; i < text.length; i += 1) {
-    if (text.charCodeAt(i) > 0x7f) {
-      ascii = false;
-      break;
-    }
-  }
-  if (!ascii) {
+  if (!isAscii(text)) {
     return encoder.encode(text);
   }
   const out = new Uint8Array(text.length);
