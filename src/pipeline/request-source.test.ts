@@ -1,4 +1,6 @@
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -173,6 +175,28 @@ describe('CSV details', () => {
     }
     expect(seen).toBe(3);
     expect(input.destroyed).toBe(true);
+  });
+
+  it('closes the file on close(), whether its rows were read or not', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'request-close-'));
+    const path = join(dir, 'requests.csv');
+    await writeFile(path, `${HEADER}\nR1,,Smith,Jo,1,19840719,\nR2,,Jones,Al,2,19900101,\n`);
+    const openFiles = async (): Promise<number> => (await readdir('/proc/self/fd')).length;
+    const before = await openFiles();
+    const unread = await openRequestFile(path);
+    const partly = await openRequestFile(path);
+    expect(await openFiles()).toBe(before + 2);
+    if (!unread.success || !partly.success) {
+      throw new Error('refused');
+    }
+    const rows = partly.data.rows();
+    expect((await rows.next()).value).toMatchObject({ rowIndex: 0 });
+    await unread.data.close();
+    await partly.data.close();
+    await unread.data.close();
+    expect(await openFiles()).toBe(before);
+    expect((await rows.next()).done).toBe(true);
+    await rm(dir, { recursive: true });
   });
 });
 

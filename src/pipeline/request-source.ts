@@ -59,6 +59,12 @@ export interface RequestSource {
    * content (only for I/O errors); stopping early (`break`) closes the file.
    */
   rows(): AsyncGenerator<SourceRow>;
+  /**
+   * Closes the file. Needed only when {@link RequestSource.rows} may not have been read to the
+   * end or stopped early (a run that fails or returns before it reads); harmless after them, and
+   * when called twice.
+   */
+  close(): Promise<void>;
 }
 
 const DEFAULT_MAX_RECORD_BYTES = 1 << 20;
@@ -221,6 +227,9 @@ function makeSource(parts: SourceParts): RequestSource {
       await parts.records.return(undefined);
     }
   }
+  const close = async (): Promise<void> => {
+    await parts.records.return(undefined);
+  };
   const { name, header, columns, totalBytes } = parts;
-  return { name, header, columns, totalBytes, stats, rows };
+  return { name, header, columns, totalBytes, stats, rows, close };
 }

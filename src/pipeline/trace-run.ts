@@ -171,11 +171,16 @@ export async function runTrace(
     if (!opened.success) {
       return opened;
     }
-    const backend = await openBackend();
     try {
-      return await traceWith(backend, opened.data, run, resume);
+      const backend = await openBackend();
+      try {
+        return await traceWith(backend, opened.data, run, resume);
+      } finally {
+        await backend.close();
+      }
     } finally {
-      await backend.close();
+      // A run that fails or returns before reading every row leaves nothing open.
+      await opened.data.close();
     }
   } finally {
     await lock.data.release();
@@ -192,11 +197,15 @@ async function estimateRun(
   if (!opened.success) {
     return undefined;
   }
-  const estimate = await estimateBlocking(opened.data, backend, {
-    dateFormat: readOptions.dateFormat,
-  });
-  options.onEstimate?.(estimate);
-  return estimate;
+  try {
+    const estimate = await estimateBlocking(opened.data, backend, {
+      dateFormat: readOptions.dateFormat,
+    });
+    options.onEstimate?.(estimate);
+    return estimate;
+  } finally {
+    await opened.data.close();
+  }
 }
 
 async function traceWith(
@@ -208,30 +217,54 @@ async function traceWith(
   const readOptions = readOptionsOf(options);
   const { dateFormat } = readOptions;
   // The cascade alone scores nothing: it needs no trained model (the defaults are recorded).
-  let model =
+  const model =
     options.model ??
     resume?.trainedModel ??
     (options.cascadeOnly === true ? versionModel(defaultModel(), false) : undefined);
   // The cascade alone blocks nothing: it finds its candidates by exact joins.
   const blocking =
     options.cascadeOnly === true ? undefined : await estimateRun(backend, options, readOptions);
-  let source = opened;
-  if (model === undefined) {
-    const trained = await trainForRequests(source, backend, {
-      seed: options.seed ?? 1,
-      at: options.startedAt,
-      dateFormat,
-    });
-    if (!trained.success) {
-      return trained;
-    }
-    model = trained.data;
-    const again = await openRequestFile(options.requestPath, readOptions);
-    if (!again.success) {
-      return again;
-    }
-    source = again.data;
+  if (model !== undefined) {
+    return traceRows(backend, opened, { options, resume, model, blocking });
   }
+  const trained = await trainForRequests(opened, backend, {
+    seed: options.seed ?? 1,
+    at: options.startedAt,
+    dateFormat,
+  });
+  if (!trained.success) {
+    return trained;
+  }
+  // Training read the file: the trace reads it again, from the start.
+  const again = await openRequestFile(options.requestPath, readOptions);
+  if (!again.success) {
+    return again;
+  }
+  try {
+    return await traceRows(backend, again.data, {
+      options,
+      resume,
+      model: trained.data,
+      blocking,
+    });
+  } finally {
+    await again.data.close();
+  }
+}
+
+/** The trace itself, once the model is known: {@link traceWith}'s second half. */
+async function traceRows(
+  backend: TraceBackend,
+  source: RequestSource,
+  run: {
+    readonly options: TraceRunOptions;
+    readonly resume: TraceResume | undefined;
+    readonly model: VersionedModel;
+    readonly blocking: BlockingEstimate | undefined;
+  },
+): Promise<Result<TraceRunResult>> {
+  const { options, resume, model, blocking } = run;
+  const { dateFormat } = readOptionsOf(options);
   const paths = traceOutputPaths(options.outPath);
   const tracer = backend.tracer({
     model: model.model,

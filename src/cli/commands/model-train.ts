@@ -86,8 +86,14 @@ export async function trainModel(options: ModelTrainOptions): Promise<TrainedMod
       // Training scores the blocked pairs: say before it starts how many there will be.
       const again = await openRequestFile(options.requests, readOptions);
       if (again.success) {
-        const estimate = await estimateBlocking(again.data, backend, { dateFormat: DATE_FORMAT });
-        process.stderr.write(estimateText(estimate));
+        try {
+          const estimate = await estimateBlocking(again.data, backend, {
+            dateFormat: DATE_FORMAT,
+          });
+          process.stderr.write(estimateText(estimate));
+        } finally {
+          await again.data.close();
+        }
       }
       const trained = await trainForRequests(source, backend, {
         seed,
@@ -130,10 +136,16 @@ export async function trainModel(options: ModelTrainOptions): Promise<TrainedMod
       },
     };
   };
-  const trained =
-    options.labelsFromReviews === true
-      ? await withRegisterAndReviews(options.db, 'existing', withLabels)
-      : { model: await withRegister(options.db, 'existing', train) };
+  let trained;
+  try {
+    trained =
+      options.labelsFromReviews === true
+        ? await withRegisterAndReviews(options.db, 'existing', withLabels)
+        : { model: await withRegister(options.db, 'existing', train) };
+  } finally {
+    // Refused before training (no register, no labels) or trained: the file is closed either way.
+    await source.close();
+  }
   try {
     await writeFileAtomic(options.out, trained.model.text);
   } catch (error) {
