@@ -1,16 +1,14 @@
 import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
+import type { DuckDBConnection } from '@duckdb/node-api';
 import { currentDemographics, type RegisterPerson } from '../../core/person.js';
 import type { BlockingKeyCounts } from '../../matching/blocking-estimate.js';
 import {
   DEFAULT_BLOCKING_RULES,
-  forEachBlockingKey,
   DEFAULT_KEY_CAP,
   type BlockingRule,
 } from '../../matching/blocking.js';
 import {
-  birthDateDigits,
   blockingKeysSql,
   buildMatchTableSql,
   fromRegisterPerson,
@@ -31,12 +29,19 @@ import type {
   MatchSearchOptions,
   VectorCounts,
 } from '../match-index.js';
-import { appendInteger, appendText } from './duckdb-append.js';
 import { personFromJson, personJsonSql } from './duckdb-read-sql.js';
 import { decodeMatchRecord, encodeMatchRecord } from '../../matching/record-codec.js';
 import { matchDocsHome, type MatchDocs, type MatchDocsWriter } from './match-docs.js';
 import { matchKeysHome, type MatchKeys, type MatchKeysHome } from './match-keys.js';
 import { exactAgrees } from './exact-agrees.js';
+import { checkKeyHash, type KeyHash } from './duckdb-hash.js';
+import {
+  EXACT_KINDS,
+  type ExactKind,
+  forEachBlockingKeyHash,
+  forEachExactKey,
+  numberKey,
+} from './request-keys.js';
 import { SearchPool } from './search-pool.js';
 import { rankBlocked, requestFrequencies } from './search-ranking.js';
 import {
@@ -46,13 +51,8 @@ import {
   blockedVectorsSql,
   buildKeySql,
   EXACT_KEYS_SQL,
-  EXACT_REQUEST_KEYS_SQL,
-  EXACT_REQUEST_TABLE_SQL,
   indexKeysSql,
   keyCountsSql,
-  keyValuesHashSql,
-  keyValuesTableSql,
-  NUMBER_KEYS_SQL,
   ruleKeyTableSql,
   RULE_MATCHES_SQL,
 } from './duckdb-match-sql.js';
@@ -130,22 +130,6 @@ async function appendStrings(
     appender.endRow();
   }
   appender.closeSync();
-}
-
-/**
- * One request's row of `q_exact` (`EXACT_REQUEST_TABLE_SQL`): the columns the match table
- * would give it (`MATCH_COLUMNS_SQL`: the birth date's digits by `birthDateDigits`).
- */
-function appendExactRequest(appender: DuckDBAppender, qid: number, record: MatchRecord): void {
-  appender.appendInteger(qid);
-  appendText(appender, record.nhsNumber);
-  appendText(appender, record.familyName);
-  const birth = record.birthDate;
-  appendInteger(appender, birth?.year);
-  appendInteger(appender, birth?.month);
-  appendInteger(appender, birth?.day);
-  appendText(appender, birth === undefined ? undefined : birthDateDigits(birth));
-  appender.endRow();
 }
 
 /**
@@ -464,7 +448,7 @@ class DuckDbMatchIndex implements MatchIndex {
     // scan of all of it at every chunk).
     const lookup = await this.frequencies(requests);
     const pairs = {
-      ...(await this.#blockedPositions(requests)),
+      ...this.#blockedPositions(requests),
       frequencies: requestFrequencies(requests, lookup),
     };
     const pool = this.#searchPool();
@@ -506,48 +490,30 @@ class DuckDbMatchIndex implements MatchIndex {
   }
 
   /**
-   * Each request's blocked positions, each once and in order (`BlockedPairs`): its keys under the index's rules
-   * (`forEachBlockingKey`), hashed by DuckDB as the register's were, looked up in the keys file.
+   * Each request's blocked positions, each once and in order (`BlockedPairs`): its keys under
+   * the index's rules, hashed in TypeScript as DuckDB hashed the register's
+   * (`forEachBlockingKeyHash`), looked up in the keys file.
    */
-  async #blockedPositions(
-    requests: readonly MatchRecord[],
-  ): Promise<{ positions: Int32Array; starts: Int32Array }> {
-    const width = Math.max(0, ...this.rules.map((rule) => rule.parts.length));
-    await this.#conn.run(keyValuesTableSql(width));
-    const appender = await this.#conn.createAppender('q_key_values');
-    requests.forEach((record, qid) => {
-      for (const rule of this.rules) {
-        forEachBlockingKey(rule, record, (values) => {
-          appender.appendInteger(qid);
-          appender.appendInteger(values.length + 1);
-          appender.appendVarchar(rule.id);
-          for (let i = 0; i < width; i += 1) {
-            appendText(appender, values[i]);
-          }
-          appender.endRow();
-        });
-      }
-    });
-    appender.closeSync();
-    const keys = await this.#conn.runAndReadAll(keyValuesHashSql(width));
-    const [ids = [], highs = [], lows = []] = keys.getColumns();
+  #blockedPositions(requests: readonly MatchRecord[]): {
+    positions: Int32Array;
+    starts: Int32Array;
+  } {
     const positions: number[] = [];
     const starts = new Int32Array(requests.length + 1);
-    // The keys come by request: each request's positions, over all its keys, are gathered and
-    // kept once each (about half are found under more than one key).
+    // Each request's positions, over all its keys, are gathered and kept once each (about half
+    // are found under more than one key).
     const found: number[] = [];
-    let next = 0;
-    for (let n = 0; n < ids.length; n += 1) {
-      const qid = Number(ids[n]);
-      this.#keys.positions(Number(highs[n]), Number(lows[n]), found);
-      if (n + 1 < ids.length && Number(ids[n + 1]) === qid) {
+    const keys = this.#keys;
+    const gather = (key: KeyHash): void => {
+      keys.positions(key.high, key.low, found);
+    };
+    for (let qid = 0; qid < requests.length; qid += 1) {
+      starts[qid] = positions.length;
+      const record = requests[qid];
+      if (record === undefined) {
         continue;
       }
-      // Requests without keys before this one start (and end) here.
-      while (next <= qid) {
-        starts[next] = positions.length;
-        next += 1;
-      }
+      forEachBlockingKeyHash(this.rules, record, gather);
       sortInPlace(found);
       let last = -1;
       for (const rid of found) {
@@ -558,53 +524,31 @@ class DuckDbMatchIndex implements MatchIndex {
       }
       found.length = 0;
     }
-    while (next <= requests.length) {
-      starts[next] = positions.length;
-      next += 1;
-    }
+    starts[requests.length] = positions.length;
     return { positions: Int32Array.from(positions), starts };
   }
 
-  async exactCandidates(requests: readonly MatchRecord[]): Promise<CascadeCandidate[][]> {
+  exactCandidates(requests: readonly MatchRecord[]): Promise<CascadeCandidate[][]> {
     const found: CascadeCandidate[][] = requests.map(() => []);
-    if (requests.length === 0) {
-      return found;
-    }
-    await this.#conn.run(EXACT_REQUEST_TABLE_SQL);
-    const appender = await this.#conn.createAppender('q_exact');
-    requests.forEach((record, qid) => {
-      appendExactRequest(appender, qid, record);
-    });
-    appender.closeSync();
-    // Each request's keys, looked up in the exact keys file; every record found is checked
-    // against the request as the joins of EXACT_CANDIDATES_SQL would (a key is a hash).
-    const reader = await this.#conn.runAndReadAll(EXACT_REQUEST_KEYS_SQL);
-    const [qids = [], kinds = [], highs = [], lows = []] = reader.getColumns();
     // A new chunk: the positions of the last one have been read (`people`), and its records
     // decided on.
     this.#positions.clear();
     this.#chunkRecords.clear();
-    // The keys come by request, the number's first (kind 0); the positions a request has taken
-    // are skipped under its later keys (a number's holder is often also found by family name
-    // and date of birth).
+    // Each request's keys, the number's first, looked up in the exact keys file; every record
+    // found is checked against the request as the joins of EXACT_CANDIDATES_SQL would (a key
+    // is a hash). The positions a request has taken are skipped under its later keys (a
+    // number's holder is often also found by family name and date of birth).
     const taken: number[] = [];
-    let takenBy = -1;
     const holders = new Map<string, string | null>();
     const rids: number[] = [];
-    for (let n = 0; n < qids.length; n += 1) {
-      const qid = Number(qids[n]);
-      const kind = Number(kinds[n]);
-      const request = requests[qid];
-      const list = found[qid];
-      if (request === undefined || list === undefined) {
-        continue;
-      }
-      if (qid !== takenBy) {
-        taken.length = 0;
-        takenBy = qid;
+    let request: MatchRecord | undefined;
+    let list: CascadeCandidate[] = [];
+    const visit = (kind: ExactKind, key: KeyHash): void => {
+      if (request === undefined) {
+        return;
       }
       rids.length = 0;
-      this.#exact.positions(Number(highs[n]), Number(lows[n]), rids);
+      this.#exact.positions(key.high, key.low, rids);
       let holder: string | null = null;
       for (const rid of rids) {
         if (taken.includes(rid)) {
@@ -619,8 +563,16 @@ class DuckDbMatchIndex implements MatchIndex {
           holder = id;
         }
       }
-      if (kind === 0 && request.nhsNumber !== undefined) {
+      if (kind === EXACT_KINDS.number && request.nhsNumber !== undefined) {
         holders.set(request.nhsNumber, holder);
+      }
+    };
+    for (let qid = 0; qid < requests.length; qid += 1) {
+      request = requests[qid];
+      list = found[qid] ?? [];
+      taken.length = 0;
+      if (request !== undefined) {
+        forEachExactKey(request, visit);
       }
     }
     this.#holders = holders;
@@ -629,7 +581,7 @@ class DuckDbMatchIndex implements MatchIndex {
         list.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
       }
     }
-    return found;
+    return Promise.resolve(found);
   }
 
   async frequencies(records: readonly MatchRecord[]): Promise<TermFrequencyLookup> {
@@ -728,7 +680,7 @@ class DuckDbMatchIndex implements MatchIndex {
     return people;
   }
 
-  async resolve(numbers: readonly string[]): Promise<Map<string, string>> {
+  resolve(numbers: readonly string[]): Promise<Map<string, string>> {
     const resolved = new Map<string, string>();
     const unknown: string[] = [];
     for (const number of numbers) {
@@ -739,17 +691,12 @@ class DuckDbMatchIndex implements MatchIndex {
         resolved.set(number, holder);
       }
     }
-    if (unknown.length === 0) {
-      return resolved;
-    }
-    await this.#want('want_number', 'VARCHAR', unknown);
-    const reader = await this.#conn.runAndReadAll(NUMBER_KEYS_SQL);
-    const [values = [], highs = [], lows = []] = reader.getColumns();
+    const key: KeyHash = { high: 0, low: 0 };
     const rids: number[] = [];
-    for (let n = 0; n < values.length; n += 1) {
-      const number = String(values[n]);
+    for (const number of new Set(unknown)) {
       rids.length = 0;
-      this.#exact.positions(Number(highs[n]), Number(lows[n]), rids);
+      numberKey(number, key);
+      this.#exact.positions(key.high, key.low, rids);
       for (const rid of rids) {
         const record = this.#record(rid);
         const id = record.nhsNumber;
@@ -759,7 +706,7 @@ class DuckDbMatchIndex implements MatchIndex {
         }
       }
     }
-    return resolved;
+    return Promise.resolve(resolved);
   }
 
   recordsAt(positions: readonly number[]): Promise<Map<number, MatchRecord>> {
@@ -907,6 +854,8 @@ export async function openDuckDbMatchIndex(
   const cap = options.cap ?? DEFAULT_KEY_CAP;
   const conn = await source.connect();
   try {
+    // Requests' keys are hashed in TypeScript to meet the keys the index hashed in SQL.
+    await checkKeyHash(async (sql) => (await conn.runAndReadAll(sql)).getRows());
     await conn.run(`CREATE TABLE IF NOT EXISTS match_index_meta
       (stamp VARCHAR NOT NULL, people BIGINT NOT NULL, built_at TIMESTAMP NOT NULL)`);
     const stamp = await registerStamp(conn, rules, cap);

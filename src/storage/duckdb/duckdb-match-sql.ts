@@ -112,32 +112,6 @@ const SPLIT_KEY_SQL =
   'CAST(key >> 32 AS UINTEGER) AS high, CAST(key % 4294967296 AS UINTEGER) AS low';
 
 /**
- * The table a search stages its requests' blocking keys in, as values (`forEachBlockingKey`):
- * the request's position, how many values the key has, the rule id `v0`, then one value per part
- * of the rule (`v1`…, NULL past the rule's parts).
- * @param width - the most parts of any rule
- */
-export function keyValuesTableSql(width: number): string {
-  const values = Array.from({ length: width }, (_, i) => `, v${String(i + 1)} VARCHAR`).join('');
-  return `CREATE OR REPLACE TEMP TABLE q_key_values (id INTEGER, n INTEGER, v0 VARCHAR${values})`;
-}
-
-/**
- * The keys staged in `q_key_values` ({@link keyValuesTableSql}) hashed as the register's keys
- * were (`ruleKeysSql`: `hash` of the rule id and the values, every one a VARCHAR), then split
- * into their high and low 32 bits as the keys file holds them, by request: `(id, high, low)`.
- * @param width - the most parts of any rule
- */
-export function keyValuesHashSql(width: number): string {
-  const cases = Array.from({ length: width + 1 }, (_, n) => {
-    const values = Array.from({ length: n + 1 }, (__, i) => `v${String(i)}`).join(', ');
-    return `WHEN ${String(n + 1)} THEN hash(${values})`;
-  }).join(' ');
-  return `SELECT id, ${SPLIT_KEY_SQL} FROM (
-    SELECT id, CASE n ${cases} END AS key FROM q_key_values) ORDER BY id`;
-}
-
-/**
  * The keys of `source` (`match_key`, or {@link EXACT_KEYS_SQL}) whose top `bits` bits are
  * `part`, in key order, split into their high and low 32 bits: a keys file is written a
  * part at a time, since one sort of every key (about 169,000,000 blocking keys at 10,000,000
@@ -156,8 +130,8 @@ export function indexKeysSql(bits: number, part: number, source = 'match_key'): 
  * (current and superseded, from `match_number`) under kind `n`; the family name with the full
  * date of birth's digits under `d`; the family name with the birth year under `y` (for requests
  * that give only part of a date, whose month is then checked on the record). The kind is hashed
- * in, so keys of different kinds do not meet. Requests are keyed alike by
- * {@link EXACT_REQUEST_KEYS_SQL}; the types are cast so both sides hash the same values.
+ * in, so keys of different kinds do not meet. Requests are keyed alike, in TypeScript, by
+ * `forEachExactKey` (`request-keys.ts`); the types are cast so both sides hash the same values.
  */
 export const EXACT_KEYS_SQL = `(
   SELECT hash('n', number) AS key, rid FROM match_number
@@ -167,26 +141,6 @@ export const EXACT_KEYS_SQL = `(
   UNION ALL
   SELECT hash('y', family_name, CAST(birth_year AS INTEGER)) AS key, rid FROM match_record
   WHERE family_name IS NOT NULL AND birth_year IS NOT NULL)`;
-
-/**
- * The exact look-up's keys of the requests in `q_exact` ({@link EXACT_REQUEST_TABLE_SQL}),
- * `(qid, kind, high, low)` in that order, kind 0 for the number, 1 for family name and full date of birth, 2
- * for family name and birth year (a request without a day): the keys {@link EXACT_KEYS_SQL}
- * gives the register records that {@link EXACT_CANDIDATES_SQL} would join them to.
- */
-export const EXACT_REQUEST_KEYS_SQL = `SELECT qid, kind, ${SPLIT_KEY_SQL} FROM (
-  SELECT qid, 0 AS kind, hash('n', nhs_number) AS key FROM q_exact WHERE nhs_number IS NOT NULL
-  UNION ALL
-  SELECT qid, 1 AS kind, hash('d', family_name, birth_digits) AS key FROM q_exact
-  WHERE family_name IS NOT NULL AND birth_day IS NOT NULL
-  UNION ALL
-  SELECT qid, 2 AS kind, hash('y', family_name, CAST(birth_year AS INTEGER)) AS key FROM q_exact
-  WHERE family_name IS NOT NULL AND birth_day IS NULL AND birth_year IS NOT NULL)
-  ORDER BY qid, kind`;
-
-/** The number keys (kind `n` of {@link EXACT_KEYS_SQL}) of the numbers in `want_number`. */
-export const NUMBER_KEYS_SQL = `SELECT v, ${SPLIT_KEY_SQL} FROM (
-  SELECT v, hash('n', v) AS key FROM want_number)`;
 
 /**
  * The blocked pairs `(qid, rid)` of the requests in `q_key` through a key table that holds every

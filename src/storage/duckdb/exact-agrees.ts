@@ -8,7 +8,7 @@ import { birthDateAgrees, holdsNhsNumber, type MatchRecord } from '../../matchin
  * - kind 1: the same family name and the same full date of birth;
  * - kind 2 (a request without a day): the same family name and birth year, and the same month
  *   where the request gives one.
- * @param kind - the key's kind (`EXACT_REQUEST_KEYS_SQL`)
+ * @param kind - the key's kind (`forEachExactKey`)
  * @param request - the request's record (for kind 0, its number is enough)
  * @param record - the register record
  */
