@@ -35,15 +35,9 @@ import { matchDocsHome, type MatchDocs, type MatchDocsWriter } from './match-doc
 import { matchKeysHome, type MatchKeys, type MatchKeysHome } from './match-keys.js';
 import { exactAgrees } from './exact-agrees.js';
 import { checkKeyHash, type KeyHash } from './duckdb-hash.js';
-import {
-  EXACT_KINDS,
-  type ExactKind,
-  forEachBlockingKeyHash,
-  forEachExactKey,
-  numberKey,
-} from './request-keys.js';
+import { EXACT_KINDS, type ExactKind, forEachExactKey, numberKey } from './request-keys.js';
 import { SearchPool } from './search-pool.js';
-import { rankBlocked, requestFrequencies } from './search-ranking.js';
+import { blockedPositions, rankBlocked, requestFrequencies } from './search-ranking.js';
 import {
   BUILD_NUMBER_SQL,
   BUILD_RECORD_SQL,
@@ -130,28 +124,6 @@ async function appendStrings(
     appender.endRow();
   }
   appender.closeSync();
-}
-
-/**
- * Sorts a request's blocked positions in place, ascending. Most requests have a few dozen:
- * those get an insertion sort, since `Array.prototype.sort` allocates a working copy at every
- * call (a search makes one per request).
- */
-function sortInPlace(list: number[]): void {
-  if (list.length > 64) {
-    // A long list (keys near the cap): the library's sort, whose copy is then worth it.
-    list.sort((a, b) => a - b);
-    return;
-  }
-  for (let i = 1; i < list.length; i += 1) {
-    const value = list[i] ?? 0;
-    let j = i - 1;
-    while (j >= 0 && (list[j] ?? 0) > value) {
-      list[j + 1] = list[j] ?? 0;
-      j -= 1;
-    }
-    list[j + 1] = value;
-  }
 }
 
 /** Stamp of the register the index was built from: contents, version, rules and cap. */
@@ -447,17 +419,17 @@ class DuckDbMatchIndex implements MatchIndex {
     // weights the decision uses, without a join of the chunk to the register's match table (a
     // scan of all of it at every chunk).
     const lookup = await this.frequencies(requests);
-    const pairs = {
-      ...this.#blockedPositions(requests),
-      frequencies: requestFrequencies(requests, lookup),
-    };
+    const frequencies = requestFrequencies(requests, lookup);
     const pool = this.#searchPool();
     const kept =
       pool === undefined
-        ? rankBlocked(requests, pairs, { model, keep: options.keep }, (rid) =>
-            this.#chunkRecord(rid, false),
+        ? rankBlocked(
+            requests,
+            { ...blockedPositions(requests, this.rules, this.#keys), frequencies },
+            { model, keep: options.keep },
+            (rid) => this.#chunkRecord(rid, false),
           )
-        : await pool.rank(requests, pairs, model, options.keep);
+        : await pool.rank(requests, frequencies, model, options.keep);
     const comparisons = model.comparisons.length;
     for (let n = 0; n < kept.qids.length; n += 1) {
       const rid = kept.rids[n] ?? -1;
@@ -481,51 +453,13 @@ class DuckDbMatchIndex implements MatchIndex {
   #searchPool(): SearchPool | undefined {
     const threads = this.#searchThreads;
     if (threads.pool === undefined && threads.size > 0 && !threads.closed) {
-      const shared = this.#docs.shared();
-      if (shared !== undefined) {
-        threads.pool = new SearchPool(shared, threads.size);
+      const records = this.#docs.shared();
+      const keys = this.#keys.shared();
+      if (records !== undefined && keys !== undefined) {
+        threads.pool = new SearchPool({ records, keys, rules: this.rules }, threads.size);
       }
     }
     return threads.pool;
-  }
-
-  /**
-   * Each request's blocked positions, each once and in order (`BlockedPairs`): its keys under
-   * the index's rules, hashed in TypeScript as DuckDB hashed the register's
-   * (`forEachBlockingKeyHash`), looked up in the keys file.
-   */
-  #blockedPositions(requests: readonly MatchRecord[]): {
-    positions: Int32Array;
-    starts: Int32Array;
-  } {
-    const positions: number[] = [];
-    const starts = new Int32Array(requests.length + 1);
-    // Each request's positions, over all its keys, are gathered and kept once each (about half
-    // are found under more than one key).
-    const found: number[] = [];
-    const keys = this.#keys;
-    const gather = (key: KeyHash): void => {
-      keys.positions(key.high, key.low, found);
-    };
-    for (let qid = 0; qid < requests.length; qid += 1) {
-      starts[qid] = positions.length;
-      const record = requests[qid];
-      if (record === undefined) {
-        continue;
-      }
-      forEachBlockingKeyHash(this.rules, record, gather);
-      sortInPlace(found);
-      let last = -1;
-      for (const rid of found) {
-        if (rid !== last) {
-          positions.push(rid);
-          last = rid;
-        }
-      }
-      found.length = 0;
-    }
-    starts[requests.length] = positions.length;
-    return { positions: Int32Array.from(positions), starts };
   }
 
   exactCandidates(requests: readonly MatchRecord[]): Promise<CascadeCandidate[][]> {

@@ -35,8 +35,29 @@ export interface MatchKeys {
    * @param into - where the positions go
    */
   positions(high: number, low: number, into: number[]): void;
+  /**
+   * What a worker thread needs to read these keys ({@link sharedKeysReader}): the directory in
+   * shared memory, and the file's descriptor or the bytes held; `undefined` for keys of a
+   * `:memory:` register.
+   */
+  shared(): SharedKeys | undefined;
   /** Releases the file. */
   close(): void;
+}
+
+/**
+ * A keys file as threads share it: the directory in shared memory, and the entries either held
+ * in shared memory (`bytes`, the whole file) or read from the file's open descriptor (`fd`:
+ * descriptors belong to the process, so a worker reads the very file this thread opened, even
+ * if another build has since put a new one in its place). Valid while the keys are open.
+ */
+export interface SharedKeys {
+  readonly entries: number;
+  readonly bits: number;
+  /** `2^bits + 1` unsigned 32-bit entry numbers. */
+  readonly directory: SharedArrayBuffer;
+  readonly fd?: number;
+  readonly bytes?: SharedArrayBuffer;
 }
 
 /** Adds entries in key order, then publishes them under a stamp. */
@@ -163,24 +184,37 @@ class KeysWriter implements MatchKeysWriter {
 /** Reads `length` bytes at `position` into `into`; false when the source ends first. */
 type ReadAt = (into: Uint8Array, length: number, position: number) => boolean;
 
+/** Where the entries of a keys file are read from, for {@link SharedKeys}. */
+type SharedSource = Pick<SharedKeys, 'fd' | 'bytes'>;
+
 class Keys implements MatchKeys {
   readonly entries: number;
   readonly #bits: number;
   readonly #directory: Uint32Array;
   readonly #readAt: ReadAt;
   readonly #release: () => void;
+  readonly #source: SharedSource | undefined;
   #scratch = Buffer.allocUnsafe(64 << 10);
 
   constructor(
-    layout: { entries: number; bits: number; directory: Uint32Array },
-    readAt: ReadAt,
+    layout: Layout,
+    read: { readonly readAt: ReadAt; readonly shared?: SharedSource },
     release: () => void,
   ) {
     this.entries = layout.entries;
     this.#bits = layout.bits;
     this.#directory = layout.directory;
-    this.#readAt = readAt;
+    this.#readAt = read.readAt;
+    this.#source = read.shared;
     this.#release = release;
+  }
+
+  shared(): SharedKeys | undefined {
+    const directory = this.#directory.buffer;
+    if (this.#source === undefined || !(directory instanceof SharedArrayBuffer)) {
+      return undefined;
+    }
+    return { entries: this.entries, bits: this.#bits, directory, ...this.#source };
   }
 
   positions(high: number, low: number, into: number[]): void {
@@ -210,12 +244,15 @@ class Keys implements MatchKeys {
   }
 }
 
+/** How many entries, the directory's bits, and the directory. */
+interface Layout {
+  readonly entries: number;
+  readonly bits: number;
+  readonly directory: Uint32Array;
+}
+
 /** The layout of a keys source of `size` bytes when it is whole and carries `stamp`. */
-function readLayout(
-  readAt: ReadAt,
-  size: number,
-  stamp: string,
-): { entries: number; bits: number; directory: Uint32Array } | undefined {
+function readLayout(readAt: ReadAt, size: number, stamp: string): Layout | undefined {
   if (size < MAGIC.length + TRAILER) {
     return undefined;
   }
@@ -247,7 +284,8 @@ function readLayout(
   if (stored.toString('utf8') !== stamp) {
     return undefined;
   }
-  const directory = new Uint32Array(2 ** bits + 1);
+  // In shared memory, for worker threads (`MatchKeys.shared`).
+  const directory = new Uint32Array(new SharedArrayBuffer(directoryBytes));
   if (!readAt(new Uint8Array(directory.buffer), directoryBytes, directoryAt)) {
     return undefined;
   }
@@ -276,26 +314,56 @@ function openFileKeys(path: string, stamp: string, memoryBudget: number): MatchK
   }
   const size = fstatSync(fd).size;
   if (size <= memoryBudget) {
-    // Read whole: a look-up is then a copy, not a system call.
-    const bytes = Buffer.allocUnsafe(size);
+    // Read whole (into memory worker threads share): a look-up is then a copy, not a system call.
+    const shared = new SharedArrayBuffer(size);
+    const bytes = Buffer.from(shared);
     const whole = readExactly(fd, bytes, size, 0);
     closeSync(fd);
     const readAt = memoryReadAt(bytes);
     const layout = whole ? readLayout(readAt, size, stamp) : undefined;
     return layout === undefined
       ? undefined
-      : new Keys(layout, readAt, () => {
+      : new Keys(layout, { readAt, shared: { bytes: shared } }, () => {
           // Freed with the handle.
         });
   }
-  const readAt: ReadAt = (into, length, position) => readExactly(fd, into, length, position);
+  const readAt = fileReadAt(fd);
   const layout = readLayout(readAt, size, stamp);
   if (layout === undefined) {
     closeSync(fd);
     return undefined;
   }
-  return new Keys(layout, readAt, () => {
+  return new Keys(layout, { readAt, shared: { fd } }, () => {
     closeSync(fd);
+  });
+}
+
+/** Reads from an open file. */
+function fileReadAt(fd: number): ReadAt {
+  return (into, length, position) => readExactly(fd, into, length, position);
+}
+
+/**
+ * Reads keys another thread opened ({@link MatchKeys.shared}); valid while that thread keeps
+ * them open. Closing it releases nothing (the opening thread owns the file).
+ * @param shared - the shared keys
+ */
+export function sharedKeysReader(shared: SharedKeys): MatchKeys {
+  const layout = {
+    entries: shared.entries,
+    bits: shared.bits,
+    directory: new Uint32Array(shared.directory),
+  };
+  let readAt: ReadAt;
+  if (shared.bytes !== undefined) {
+    readAt = memoryReadAt(Buffer.from(shared.bytes));
+  } else if (shared.fd !== undefined) {
+    readAt = fileReadAt(shared.fd);
+  } else {
+    throw new Error('shared match keys hold neither bytes nor a file');
+  }
+  return new Keys(layout, { readAt }, () => {
+    // The opening thread closes the file.
   });
 }
 
@@ -391,7 +459,7 @@ export function matchKeysHome(
       const layout = readLayout(readAt, bytes.length, stamp);
       return layout === undefined
         ? undefined
-        : new Keys(layout, readAt, () => {
+        : new Keys(layout, { readAt }, () => {
             // Held as long as the register.
           });
     },

@@ -2,23 +2,48 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_BLOCKING_RULES } from '../../matching/blocking.js';
 import { defaultModel, fromRegisterPerson, type MatchRecord } from '../../matching/index.js';
 import { encodeMatchRecord, decodeMatchRecord } from '../../matching/record-codec.js';
 import { generatePopulation } from '../../synthetic/population/generate-population.js';
 import { createRng } from '../../synthetic/rng.js';
 import { matchDocsHome, matchDocsPath, openMatchDocs, type MatchDocs } from './match-docs.js';
+import { matchKeysHome, type MatchKeys } from './match-keys.js';
+import { forEachBlockingKeyHash } from './request-keys.js';
 import { SearchPool } from './search-pool.js';
-import { rankBlocked, type BlockedPairs } from './search-ranking.js';
+import { blockedPositions, rankBlocked } from './search-ranking.js';
+import type { SearchShared } from './search-worker.js';
 
 /**
- * The search pool's workers rank blocked pairs over the records in shared memory exactly as
- * `rankBlocked` does in this thread, however a search is split among them.
+ * The search pool's workers find blocked pairs in the keys file and rank them over the records
+ * in shared memory exactly as `blockedPositions` and `rankBlocked` do in this thread, however a
+ * search is split among them, with the keys read from the file or held in memory.
  */
 
 const PEOPLE = 2_000;
+const RULES = DEFAULT_BLOCKING_RULES;
 let dir: string;
 let docs: MatchDocs;
 let records: MatchRecord[];
+/** The register's blocking keys read from the file by bucket, and the same keys held in memory. */
+let keysOnFile: MatchKeys;
+let keysHeld: MatchKeys;
+
+/** Writes keys `(high, low, rid)` (sorted here) for a register at `register`, and opens them. */
+function writeKeys(register: string, entries: [number, number, number][]): [MatchKeys, MatchKeys] {
+  entries.sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2]);
+  const writer = matchKeysHome(register, {}).writer(entries.length);
+  for (const [high, low, rid] of entries) {
+    writer.add(high, low, rid);
+  }
+  writer.finish('stamp');
+  const onFile = matchKeysHome(register, {}).open('stamp');
+  const held = matchKeysHome(register, {}, { memoryBudget: 1 << 30 }).open('stamp');
+  if (onFile === undefined || held === undefined) {
+    throw new Error('the keys just written could not be opened');
+  }
+  return [onFile, held];
+}
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'search-pool-'));
@@ -36,51 +61,61 @@ beforeAll(async () => {
   docs = opened;
   expect(docs.shared()).toBeUndefined();
   await docs.warm();
+  // Every person under every key of the rules, as the index writes them (no cap here).
+  const entries: [number, number, number][] = [];
+  records.forEach((record, rid) => {
+    forEachBlockingKeyHash(RULES, record, (key) => {
+      entries.push([key.high, key.low, rid]);
+    });
+  });
+  [keysOnFile, keysHeld] = writeKeys(register, entries);
 }, 60_000);
 
 afterAll(() => {
+  keysOnFile.close();
+  keysHeld.close();
   docs.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
+/** What a pool's workers start with, over the keys given. */
+function shared(keys: MatchKeys): SearchShared {
+  const records = docs.shared();
+  const sharedKeys = keys.shared();
+  if (records === undefined || sharedKeys === undefined) {
+    throw new Error('the records or keys are not shared');
+  }
+  return { records, keys: sharedKeys, rules: RULES };
+}
+
 /**
- * Requests (register records with their given name changed for some) each blocked with people
- * of the same birth year or family name, and some with none; every third has its frequencies.
+ * Requests: register records, some with their given name changed, every seventh moved to a
+ * birth date and names nobody has; every third has its frequencies.
  */
-function search(count: number): { requests: MatchRecord[]; pairs: BlockedPairs } {
+function search(count: number): { requests: MatchRecord[]; frequencies: Float64Array } {
   const rng = createRng(5);
   const requests = Array.from({ length: count }, (_, i): MatchRecord => {
     const record = records[rng.int(0, PEOPLE - 1)];
     if (record === undefined) {
       throw new Error('no such register record');
     }
+    if (i % 7 === 3) {
+      const moved: MatchRecord = {
+        ...record,
+        familyName: 'QQQZ',
+        givenFirst: 'XAVIERA',
+        birthDate: { year: 1851, month: 2, day: 3, placeholder: false },
+      };
+      delete (moved as { nhsNumber?: string }).nhsNumber;
+      return moved;
+    }
     return i % 4 === 0 ? { ...record, givenFirst: 'ZEBEDEE' } : record;
   });
-  const positions: number[] = [];
-  const starts = [0];
   const frequencies: number[] = [];
-  requests.forEach((request, i) => {
-    if (i % 7 !== 3) {
-      records.forEach((record, rid) => {
-        if (
-          record.familyName === request.familyName ||
-          (record.birthDate?.year === request.birthDate?.year && rid % 9 === 0)
-        ) {
-          positions.push(rid);
-        }
-      });
-    }
-    starts.push(positions.length);
+  requests.forEach((_, i) => {
     frequencies.push(...(i % 3 === 0 ? [0.01, 0.002, 0.0001] : [NaN, NaN, NaN]));
   });
-  return {
-    requests,
-    pairs: {
-      positions: Int32Array.from(positions),
-      starts: Int32Array.from(starts),
-      frequencies: Float64Array.from(frequencies),
-    },
-  };
+  return { requests, frequencies: Float64Array.from(frequencies) };
 }
 
 describe('the search pool', () => {
@@ -90,59 +125,87 @@ describe('the search pool', () => {
     expect(shared?.records).toBeInstanceOf(SharedArrayBuffer);
   });
 
-  it.each([1, 3])('ranks as this thread does, split among %i workers', async (size) => {
-    const shared = docs.shared();
-    if (shared === undefined) {
-      throw new Error('the records are not in shared memory');
-    }
-    const pool = new SearchPool(shared, size);
-    try {
-      const model = defaultModel();
-      const { requests, pairs } = search(40);
-      const here = rankBlocked(requests, pairs, { model, keep: 5 }, (rid) =>
-        decodeMatchRecord(docs.record(rid)),
-      );
-      const there = await pool.rank(requests, pairs, model, 5);
-      expect(there).toEqual(here);
-      // Every request with blocked pairs kept some, several kept more than the five best.
-      expect(new Set(here.qids).size).toBeGreaterThan(30);
-      expect(here.qids.length).toBeGreaterThan(5 * 30);
-      const everything = await pool.rank(requests, pairs, model, Infinity);
-      expect(everything.qids.length).toBe(pairs.positions.length);
-    } finally {
-      await pool.close();
-    }
+  it.each([
+    [1, 'read from the file'],
+    [3, 'read from the file'],
+    [2, 'held in memory'],
+  ])(
+    'finds and ranks as this thread does, split among %i workers, the keys %s',
+    async (size, where) => {
+      const keys = where === 'held in memory' ? keysHeld : keysOnFile;
+      const pool = new SearchPool(shared(keys), size);
+      try {
+        const model = defaultModel();
+        const { requests, frequencies } = search(40);
+        const pairs = { ...blockedPositions(requests, RULES, keys), frequencies };
+        const here = rankBlocked(requests, pairs, { model, keep: 5 }, (rid) =>
+          decodeMatchRecord(docs.record(rid)),
+        );
+        const there = await pool.rank(requests, frequencies, model, 5);
+        expect(there).toEqual(here);
+        // Every request but the moved ones kept some (itself at least), most of them several.
+        expect(new Set(here.qids).size).toBeGreaterThan(30);
+        expect(here.qids.length).toBeGreaterThan(100);
+        const everything = await pool.rank(requests, frequencies, model, Infinity);
+        expect(everything.qids.length).toBe(pairs.positions.length);
+      } finally {
+        await pool.close();
+      }
+    },
+  );
+
+  it('blocks each request with the people sharing a key, each once and in order', () => {
+    const { requests } = search(40);
+    const { positions, starts } = blockedPositions(requests, RULES, keysOnFile);
+    requests.forEach((request, qid) => {
+      const expected = new Set<number>();
+      const keysOf = (record: MatchRecord): Set<string> => {
+        const keys = new Set<string>();
+        forEachBlockingKeyHash(RULES, record, (key) => keys.add(`${key.high}:${key.low}`));
+        return keys;
+      };
+      const mine = keysOf(request);
+      records.forEach((record, rid) => {
+        if ([...keysOf(record)].some((key) => mine.has(key))) {
+          expected.add(rid);
+        }
+      });
+      const found = [...positions.subarray(starts[qid], starts[qid + 1])];
+      expect(found).toEqual([...expected].sort((a, b) => a - b));
+    });
+    expect(positions.length).toBeGreaterThan(40);
   });
 
   it('refuses searches once closed, with a message', async () => {
-    const shared = docs.shared();
-    if (shared === undefined) {
-      throw new Error('the records are not in shared memory');
-    }
-    const pool = new SearchPool(shared, 1);
+    const pool = new SearchPool(shared(keysOnFile), 1);
     await pool.close();
-    const { requests, pairs } = search(2);
-    await expect(pool.rank(requests, pairs, defaultModel(), 5)).rejects.toThrow(/closed/);
+    const { requests, frequencies } = search(2);
+    await expect(pool.rank(requests, frequencies, defaultModel(), 5)).rejects.toThrow(/closed/);
   });
 
   it('reports a position outside the register as the worker saw it', async () => {
-    const shared = docs.shared();
-    if (shared === undefined) {
-      throw new Error('the records are not in shared memory');
+    const { requests, frequencies } = search(1);
+    const [request] = requests;
+    if (request === undefined) {
+      throw new Error('no request');
     }
-    const pool = new SearchPool(shared, 1);
+    // A keys file that puts the request's first key at a position past the register's end.
+    const entries: [number, number, number][] = [];
+    forEachBlockingKeyHash(RULES, request, (key) => {
+      if (entries.length === 0) {
+        entries.push([key.high, key.low, PEOPLE + 5]);
+      }
+    });
+    const [wrong, wrongHeld] = writeKeys(join(dir, 'wrong.duckdb'), entries);
+    const pool = new SearchPool(shared(wrong), 1);
     try {
-      const { requests } = search(1);
-      const pairs: BlockedPairs = {
-        positions: Int32Array.from([PEOPLE + 5]),
-        starts: Int32Array.from([0, 1]),
-        frequencies: Float64Array.from([NaN, NaN, NaN]),
-      };
-      await expect(pool.rank(requests, pairs, defaultModel(), 5)).rejects.toThrow(
+      await expect(pool.rank(requests, frequencies, defaultModel(), 5)).rejects.toThrow(
         /search worker failed: no match record at position 2005/,
       );
     } finally {
       await pool.close();
+      wrong.close();
+      wrongHeld.close();
     }
   });
 });

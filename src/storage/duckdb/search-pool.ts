@@ -7,9 +7,8 @@ import {
   type MatchModel,
   type MatchRecord,
 } from '../../matching/index.js';
-import type { SharedRecords } from './match-docs.js';
-import type { BlockedPairs, KeptPairs } from './search-ranking.js';
-import type { RankReply, RankRequest } from './search-worker.js';
+import type { KeptPairs } from './search-ranking.js';
+import type { RankReply, RankRequest, SearchShared } from './search-worker.js';
 
 interface Pending {
   readonly resolve: (kept: KeptPairs) => void;
@@ -17,10 +16,11 @@ interface Pending {
 }
 
 /**
- * Worker threads that rank a search's blocked pairs (`rankBlocked`) over the match records held
- * in shared memory, so the comparisons of one chunk run beside the rest of the trace (the next
- * chunk's reading and look-ups, the last one's answers) on the other cores. A search is split by
- * request among the workers.
+ * Worker threads that find a search's blocked pairs in the keys file (`blockedPositions`) and
+ * rank them (`rankBlocked`) over the match records held in shared memory, so the key reads and
+ * comparisons of one chunk run beside the rest of the trace (the next chunk's reading and
+ * look-ups, the last one's answers) on the other cores. A search is split by request among the
+ * workers.
  */
 export class SearchPool {
   readonly #workers: Worker[];
@@ -31,10 +31,10 @@ export class SearchPool {
 
   /**
    * Starts the workers.
-   * @param shared - the match records in shared memory
+   * @param shared - the match records and blocking keys, shared, and the index's rules
    * @param size - worker threads; default one fewer than the cores (at least one)
    */
-  constructor(shared: SharedRecords, size = Math.max(1, availableParallelism() - 1)) {
+  constructor(shared: SearchShared, size = Math.max(1, availableParallelism() - 1)) {
     this.#workers = Array.from({ length: size }, () => {
       const worker = startWorker(import.meta.url, 'search-worker', shared);
       worker.on('message', (reply: RankReply) => {
@@ -77,15 +77,16 @@ export class SearchPool {
   }
 
   /**
-   * Ranks the blocked pairs of `requests` (as `rankBlocked` would here).
+   * Finds and ranks the blocked pairs of `requests` (as `blockedPositions` and `rankBlocked`
+   * would here).
    * @param requests - the requests
-   * @param pairs - their blocked positions and term frequencies
+   * @param frequencies - their term frequencies (`BlockedPairs.frequencies`)
    * @param model - the model
    * @param keep - candidates kept by rank
    */
   async rank(
     requests: readonly MatchRecord[],
-    pairs: BlockedPairs,
+    frequencies: Float64Array,
     model: MatchModel,
     keep: number,
   ): Promise<KeptPairs> {
@@ -102,17 +103,11 @@ export class SearchPool {
       this.#workers.map((worker, w) => {
         const from = bounds[w] ?? 0;
         const to = bounds[w + 1] ?? 0;
-        const first = pairs.starts[from] ?? 0;
-        const starts = pairs.starts.slice(from, to + 1).map((start) => start - first);
         return this.#send(worker, {
           model: text,
           keep,
           requests: JSON.stringify(requests.slice(from, to)),
-          pairs: {
-            positions: pairs.positions.slice(first, pairs.starts[to] ?? first),
-            starts,
-            frequencies: pairs.frequencies.slice(from * TF_COLUMNS.length, to * TF_COLUMNS.length),
-          },
+          frequencies: frequencies.slice(from * TF_COLUMNS.length, to * TF_COLUMNS.length),
         });
       }),
     );

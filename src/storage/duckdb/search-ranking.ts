@@ -9,6 +9,10 @@ import {
   type RankedCandidate,
   type TermFrequencyLookup,
 } from '../../matching/index.js';
+import type { BlockingRule } from '../../matching/blocking.js';
+import type { KeyHash } from './duckdb-hash.js';
+import type { MatchKeys } from './match-keys.js';
+import { forEachBlockingKeyHash } from './request-keys.js';
 
 /** A search's blocked pairs by request, and the term frequencies weighing them needs. */
 export interface BlockedPairs {
@@ -21,6 +25,71 @@ export interface BlockedPairs {
    * (`NaN`: no value, or one the register does not hold).
    */
   readonly frequencies: Float64Array;
+}
+
+/**
+ * Sorts a request's blocked positions in place, ascending. Most requests have a few dozen:
+ * those get an insertion sort, since `Array.prototype.sort` allocates a working copy at every
+ * call (a search makes one per request).
+ */
+function sortInPlace(list: number[]): void {
+  if (list.length > 64) {
+    // A long list (keys near the cap): the library's sort, whose copy is then worth it.
+    list.sort((a, b) => a - b);
+    return;
+  }
+  for (let i = 1; i < list.length; i += 1) {
+    const value = list[i] ?? 0;
+    let j = i - 1;
+    while (j >= 0 && (list[j] ?? 0) > value) {
+      list[j + 1] = list[j] ?? 0;
+      j -= 1;
+    }
+    list[j + 1] = value;
+  }
+}
+
+/**
+ * Each request's blocked positions, each once and in order (`BlockedPairs` without the
+ * frequencies): its keys under `rules`, hashed in TypeScript as DuckDB hashed the register's
+ * (`forEachBlockingKeyHash`), looked up in the keys file. Runs on a search worker when there is
+ * one, so the key reads leave the thread that reads and answers the rows.
+ * @param requests - the requests
+ * @param rules - the index's blocking rules
+ * @param keys - the index's blocking keys
+ */
+export function blockedPositions(
+  requests: readonly MatchRecord[],
+  rules: readonly BlockingRule[],
+  keys: MatchKeys,
+): { positions: Int32Array; starts: Int32Array } {
+  const positions: number[] = [];
+  const starts = new Int32Array(requests.length + 1);
+  // Each request's positions, over all its keys, are gathered and kept once each (about half
+  // are found under more than one key).
+  const found: number[] = [];
+  const gather = (key: KeyHash): void => {
+    keys.positions(key.high, key.low, found);
+  };
+  for (let qid = 0; qid < requests.length; qid += 1) {
+    starts[qid] = positions.length;
+    const record = requests[qid];
+    if (record === undefined) {
+      continue;
+    }
+    forEachBlockingKeyHash(rules, record, gather);
+    sortInPlace(found);
+    let last = -1;
+    for (const rid of found) {
+      if (rid !== last) {
+        positions.push(rid);
+        last = rid;
+      }
+    }
+    found.length = 0;
+  }
+  starts[requests.length] = positions.length;
+  return { positions: Int32Array.from(positions), starts };
 }
 
 /** Every request's kept candidates, flat: by request, best first within each. */

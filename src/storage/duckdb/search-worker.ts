@@ -1,13 +1,23 @@
 /**
- * Worker-thread entry of the search pool (`search-pool.ts`): compares, weighs and ranks the
- * blocked pairs of a slice of a search's requests (`rankBlocked`) over the match records the
- * index holds in shared memory, and posts the kept pairs back.
+ * Worker-thread entry of the search pool (`search-pool.ts`): finds the blocked pairs of a slice
+ * of a search's requests in the keys file (`blockedPositions`, the keys hashed here), then
+ * compares, weighs and ranks them (`rankBlocked`) over the match records the index holds in
+ * shared memory, and posts the kept pairs back.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { parseModel, type MatchModel, type MatchRecord } from '../../matching/index.js';
 import { decodeMatchRecord } from '../../matching/record-codec.js';
+import type { BlockingRule } from '../../matching/blocking.js';
 import type { SharedRecords } from './match-docs.js';
-import { rankBlocked, type BlockedPairs, type KeptPairs } from './search-ranking.js';
+import { sharedKeysReader, type SharedKeys } from './match-keys.js';
+import { blockedPositions, rankBlocked, type KeptPairs } from './search-ranking.js';
+
+/** What a worker is started with: the index's records and blocking keys, shared, and its rules. */
+export interface SearchShared {
+  readonly records: SharedRecords;
+  readonly keys: SharedKeys;
+  readonly rules: readonly BlockingRule[];
+}
 
 /** What the pool asks of a worker. */
 export interface RankRequest {
@@ -17,7 +27,8 @@ export interface RankRequest {
   readonly keep: number;
   /** The requests' match records, as one JSON array. */
   readonly requests: string;
-  readonly pairs: BlockedPairs;
+  /** The requests' term frequencies (`BlockedPairs.frequencies`). */
+  readonly frequencies: Float64Array;
 }
 
 /** A worker's answer. */
@@ -25,9 +36,10 @@ export type RankReply =
   | { readonly id: number; readonly kept: KeptPairs }
   | { readonly id: number; readonly error: string };
 
-const shared = workerData as SharedRecords;
+const { records: shared, keys: sharedKeys, rules } = workerData as SearchShared;
 const bytes = Buffer.from(shared.records);
 const offsets = new Float64Array(shared.offsets);
+const matchKeys = sharedKeysReader(sharedKeys);
 
 function recordAt(rid: number): MatchRecord {
   const start = offsets[rid];
@@ -53,7 +65,11 @@ parentPort?.on('message', (request: RankRequest) => {
       modelText = request.model;
     }
     const requests = JSON.parse(request.requests) as MatchRecord[];
-    const kept = rankBlocked(requests, request.pairs, { model, keep: request.keep }, recordAt);
+    const pairs = {
+      ...blockedPositions(requests, rules, matchKeys),
+      frequencies: request.frequencies,
+    };
+    const kept = rankBlocked(requests, pairs, { model, keep: request.keep }, recordAt);
     reply = { id: request.id, kept };
   } catch (error) {
     reply = { id: request.id, error: error instanceof Error ? error.message : String(error) };
