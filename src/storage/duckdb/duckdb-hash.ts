@@ -59,11 +59,6 @@ function finalise(): void {
   low = (low ^ high) >>> 0;
 }
 
-/** Byte `i` of `text` (ASCII: its code) or of `bytes`. */
-function byteAt(text: string, bytes: Uint8Array | undefined, i: number): number {
-  return bytes === undefined ? text.charCodeAt(i) : (bytes[i] ?? 0);
-}
-
 /** The running hash becomes DuckDB's hash of `text` (`HashBytes` of its UTF-8 bytes). */
 function hashText(text: string): void {
   // Normalised values are ASCII: their characters are their bytes, and nothing is encoded.
@@ -74,15 +69,15 @@ function hashText(text: string): void {
   multiply(LENGTH_HIGH, LENGTH_LOW);
   low = (low ^ SEED_LOW) >>> 0;
   for (let at = 0; at < length; at += 8) {
+    const end = Math.min(at + 8, length);
     let blockLow = 0;
     let blockHigh = 0;
-    const end = Math.min(8, length - at);
-    for (let i = 0; i < end; i += 1) {
-      const byte = byteAt(text, bytes, at + i);
-      if (i < 4) {
-        blockLow |= byte << (8 * i);
+    for (let i = end - 1; i >= at; i -= 1) {
+      const byte = bytes === undefined ? text.charCodeAt(i) : (bytes[i] ?? 0);
+      if (i - at >= 4) {
+        blockHigh = (blockHigh << 8) | byte;
       } else {
-        blockHigh |= byte << (8 * (i - 4));
+        blockLow = (blockLow << 8) | byte;
       }
     }
     high = (high ^ blockHigh) >>> 0;
