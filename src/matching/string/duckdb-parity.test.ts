@@ -1,6 +1,6 @@
-import { DuckDBInstance } from '@duckdb/node-api';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useDuckDbConnection } from '../../storage/test-support/duckdb-connection.js';
 import { damerauLevenshtein, levenshtein } from './edit-distance.js';
 import { jaroSimilarity, jaroWinklerSimilarity } from './jaro.js';
 
@@ -8,16 +8,7 @@ import { jaroSimilarity, jaroWinklerSimilarity } from './jaro.js';
  * The batch execution will compute the same comparisons in DuckDB SQL; these tests pin the
  * in-process string functions to DuckDB's own output on thousands of generated pairs.
  */
-let connection: Awaited<ReturnType<DuckDBInstance['connect']>>;
-
-beforeAll(async () => {
-  const instance = await DuckDBInstance.create(':memory:');
-  connection = await instance.connect();
-});
-
-afterAll(() => {
-  connection.closeSync();
-});
+const connection = useDuckDbConnection();
 
 const quote = (s: string): string => `'${s.replaceAll("'", "''")}'`;
 
@@ -36,7 +27,7 @@ interface DuckRow {
 
 async function duck(pairs: readonly (readonly [string, string])[]): Promise<DuckRow[]> {
   const values = pairs.map(([a, b], i) => `(${i}, ${quote(a)}, ${quote(b)})`).join(',');
-  const reader = await connection.runAndReadAll(
+  const reader = await connection().runAndReadAll(
     `select jaro_similarity(a, b) as jaro, jaro_winkler_similarity(a, b) as jw,
             levenshtein(a, b) as lev, damerau_levenshtein(a, b) as dl
      from (values ${values}) as t(i, a, b) order by i`,

@@ -1,21 +1,12 @@
-import { DuckDBInstance } from '@duckdb/node-api';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useDuckDbConnection } from '../test-support/duckdb-connection.js';
 import { checkKeyHash, duckDbHash, duckDbHashSql, type HashedValue } from './duckdb-hash.js';
 
-let connection: Awaited<ReturnType<DuckDBInstance['connect']>>;
-
-beforeAll(async () => {
-  const instance = await DuckDBInstance.create(':memory:');
-  connection = await instance.connect();
-});
-
-afterAll(() => {
-  connection.closeSync();
-});
+const connection = useDuckDbConnection();
 
 async function read(sql: string): Promise<unknown[][]> {
-  return (await connection.runAndReadAll(sql)).getRows();
+  return (await connection().runAndReadAll(sql)).getRows();
 }
 
 /** Text of every length around the eight-byte blocks, ASCII and not (é is two bytes, 😀 four). */
