@@ -1,7 +1,11 @@
 import { estimatePairs, type PairEstimate } from '../matching/blocking-estimate.js';
 import { buildMatchRecord, type MatchRecord } from '../matching/index.js';
 import { matchInputFromRequestRow } from './in-memory-request.js';
-import type { RequestSource } from './request-source.js';
+import {
+  openRequestFile,
+  type RequestSource,
+  type RequestSourceOptions,
+} from './request-source.js';
 import type { TraceBackend } from './trace-backend.js';
 
 /** Request rows an estimate counts keys on by default (the first valid rows of the file). */
@@ -114,4 +118,30 @@ export function estimateText(estimate: BlockingEstimate): string {
   return estimateLines(estimate)
     .map((line) => `${line}\n`)
     .join('');
+}
+
+/**
+ * {@link estimateBlocking} on a reading of its own of a request file, which is closed after
+ * (the estimate reads only the first rows); `undefined` when the file cannot be opened (the run
+ * that reads it reports why).
+ * @param path - the request file
+ * @param readOptions - how to read it, with its date layout
+ * @param backend - the register's trace backend
+ */
+export async function estimateRequestFile(
+  path: string,
+  readOptions: RequestSourceOptions & {
+    readonly dateFormat: Parameters<typeof matchInputFromRequestRow>[1];
+  },
+  backend: TraceBackend,
+): Promise<BlockingEstimate | undefined> {
+  const opened = await openRequestFile(path, readOptions);
+  if (!opened.success) {
+    return undefined;
+  }
+  try {
+    return await estimateBlocking(opened.data, backend, { dateFormat: readOptions.dateFormat });
+  } finally {
+    await opened.data.close();
+  }
 }

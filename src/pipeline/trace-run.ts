@@ -15,7 +15,7 @@ import { openCleansingFiles } from './trace-cleansing.js';
 import type { RowTracer, TraceBackend } from './trace-backend.js';
 import type { RowTrace } from './trace-decide.js';
 import type { SourceRow } from './request-source.js';
-import { estimateBlocking, type BlockingEstimate } from './trace-estimate.js';
+import { estimateRequestFile, type BlockingEstimate } from './trace-estimate.js';
 import { trainForRequests, versionModel, type VersionedModel } from './trace-model.js';
 import { openCsvSink, traceOutputPaths, writeFileAtomic } from './trace-output.js';
 import { countRow, emptyCounts, traceReport, type TraceReport } from './trace-report.js';
@@ -193,19 +193,11 @@ async function estimateRun(
   options: TraceRunOptions,
   readOptions: ReturnType<typeof readOptionsOf>,
 ): Promise<BlockingEstimate | undefined> {
-  const opened = await openRequestFile(options.requestPath, readOptions);
-  if (!opened.success) {
-    return undefined;
-  }
-  try {
-    const estimate = await estimateBlocking(opened.data, backend, {
-      dateFormat: readOptions.dateFormat,
-    });
+  const estimate = await estimateRequestFile(options.requestPath, readOptions, backend);
+  if (estimate !== undefined) {
     options.onEstimate?.(estimate);
-    return estimate;
-  } finally {
-    await opened.data.close();
   }
+  return estimate;
 }
 
 async function traceWith(

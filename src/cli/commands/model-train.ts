@@ -1,6 +1,6 @@
 import { DEFAULT_MINIMUM_LABELLED_MATCHES } from '../../matching/index.js';
 import { openRequestFile } from '../../pipeline/request-source.js';
-import { estimateBlocking, estimateText } from '../../pipeline/trace-estimate.js';
+import { estimateRequestFile, estimateText } from '../../pipeline/trace-estimate.js';
 import { trainForRequests, versionModel, type VersionedModel } from '../../pipeline/trace-model.js';
 import { labelsFromReviews, trainWithReviewLabels } from '../../pipeline/trace-review-train.js';
 import { isPostgresUrl, redactPostgresUrl } from '../../storage/postgres/postgres-url.js';
@@ -84,16 +84,9 @@ export async function trainModel(options: ModelTrainOptions): Promise<TrainedMod
     const backend = await openTraceBackend(store, parseExecution(undefined, store));
     try {
       // Training scores the blocked pairs: say before it starts how many there will be.
-      const again = await openRequestFile(options.requests, readOptions);
-      if (again.success) {
-        try {
-          const estimate = await estimateBlocking(again.data, backend, {
-            dateFormat: DATE_FORMAT,
-          });
-          process.stderr.write(estimateText(estimate));
-        } finally {
-          await again.data.close();
-        }
+      const estimate = await estimateRequestFile(options.requests, readOptions, backend);
+      if (estimate !== undefined) {
+        process.stderr.write(estimateText(estimate));
       }
       const trained = await trainForRequests(source, backend, {
         seed,
