@@ -1,43 +1,47 @@
 /**
- * A compact text form of a match record, for the match index's documents file: a JSON array
- * with the members in a fixed order instead of an object with named members, the derived
- * postcode units left out (they follow from the full postcode) and the family-name parts left
- * out when they are just the name. About a quarter the size of `JSON.stringify(record)` (150
- * against 570 bytes for a synthetic register person), so the documents of a 10,000,000-person
- * register fit in this machine's page cache beside the register (docs/benchmarks.md).
+ * The binary form of a match record, for the match index's documents file, over a table of the
+ * values records share. Each record is a run of variable-length unsigned integers (seven bits a
+ * byte, low first); a name, a list of names, a date of birth or a postcode is the number of its
+ * entry in the table, which each thread reads once. Decoding a record then makes the record and
+ * its address and NHS Number, and takes everything else from the table: no text to parse and no
+ * strings to make. JSON text (one array per record) cost about 2.7 µs a record and most of a
+ * trace's garbage at 10,000,000 people (docs/benchmarks.md, session 19).
  *
- * Written by hand: it is the record type's own layout, which no library knows.
+ * A value is written as `0` (absent), `2 × (entry + 1)` (an entry of the table), or an odd
+ * number that starts the value itself, written in place: once the table holds
+ * {@link MAX_TABLE_VALUES} entries, new values are written in place, so a register of unique
+ * values still encodes, only larger. NHS Numbers, unique to a person, are never in the table.
+ *
+ * `RecordEncoder` (record-encoder.ts) writes records and their table; `RecordDecoder`
+ * (record-decoder.ts) reads them back. Written by hand: it is the record type's own layout, which
+ * no library knows.
  */
-import type { RecordDraft } from './record-builder.js';
-import type { AddressKey, BirthDateParts, MatchRecord, PostcodeParts } from './record.js';
+import type { BirthDateParts, PostcodeParts } from './record.js';
 
-/** An absent optional member. */
-const NONE = 0;
+/** Entries the table may hold (the value of a register of 60,000,000 people fits well within). */
+export const MAX_TABLE_VALUES = 1 << 24;
 
-type Absent = typeof NONE;
-type EncodedAddress = readonly [flat: string | Absent, house: string | Absent, ...tokens: string[]];
-type EncodedRecord = readonly [
-  nhsNumber: string | Absent,
-  superseded: readonly string[],
-  givenFirst: string | Absent,
-  givenOthers: readonly string[],
-  givenPhonetic: readonly string[],
-  familyName: string | Absent,
-  /** `0` when the parts are `[familyName]` (or `[]` without a family name). */
-  familyParts: readonly string[] | Absent,
-  familyHistoric: readonly string[],
-  familyPhonetic: readonly string[],
-  /** Year, month, day (`0`: unknown), placeholder (`1`/`0`). */
-  birthDate: readonly [number, number, number, number] | Absent,
-  gender: 'm' | 'f' | 'o' | Absent,
-  postcode: string | Absent,
-  historicPostcodes: readonly string[],
-  address: EncodedAddress | Absent,
-  historicAddresses: readonly EncodedAddress[],
-];
+/** Kinds of table entry, as the table's JSON writes them (a name is a plain JSON string). */
+export const LIST = 0;
+export const DATE = 1;
+export const POSTCODE = 2;
 
-const GENDER_CODES = { male: 'm', female: 'f', other: 'o' } as const;
-const GENDERS = { m: 'male', f: 'female', o: 'other' } as const;
+export type TableEntry =
+  | string
+  | readonly [typeof LIST, ...number[]]
+  | readonly [typeof DATE, number, number, number, number]
+  | readonly [typeof POSTCODE, string];
+
+export type TableValue = string | readonly string[] | BirthDateParts | PostcodeParts;
+
+export const GENDER_CODES = { male: 1, female: 2, other: 3 } as const;
+export const GENDERS = [undefined, 'male', 'female', 'other'] as const;
+
+/**
+ * The one empty list decoded records share: most lists of a record are empty (no superseded
+ * numbers, no earlier names or addresses). Frozen: records are never changed.
+ */
+export const EMPTY: readonly never[] = Object.freeze([]);
 
 /**
  * The nested units of a full postcode as the record builder stores it (`SW1A 1AA`: outward
@@ -61,32 +65,12 @@ export function unitParts(full: string): PostcodeParts {
   };
 }
 
-function encodeAddress(address: AddressKey): EncodedAddress {
-  return [address.flat ?? NONE, address.houseNumber ?? NONE, ...address.streetTokens];
-}
-
-function decodeAddress(encoded: EncodedAddress): AddressKey {
-  const flat = encoded[0];
-  const house = encoded[1];
-  // Object literals rather than spreads: this runs for every candidate of a trace.
-  const streetTokens = encoded.slice(2) as string[];
-  if (flat === NONE) {
-    return house === NONE ? { streetTokens } : { houseNumber: house, streetTokens };
-  }
-  // Members in the order `addressKey` sets them.
-  return house === NONE ? { flat, streetTokens } : { flat, houseNumber: house, streetTokens };
-}
-
-function encodeBirthDate(date: BirthDateParts): readonly [number, number, number, number] {
-  return [date.year, date.month ?? 0, date.day ?? 0, date.placeholder ? 1 : 0];
-}
-
-function decodeBirthDate([year, month, day, placeholder]: readonly [
-  number,
-  number,
-  number,
-  number,
-]): BirthDateParts {
+export function birthDateOf(
+  year: number,
+  month: number,
+  day: number,
+  placeholder: number,
+): BirthDateParts {
   const flag = placeholder === 1;
   if (month === 0) {
     return { year, placeholder: flag };
@@ -94,101 +78,24 @@ function decodeBirthDate([year, month, day, placeholder]: readonly [
   return day === 0 ? { year, month, placeholder: flag } : { year, month, day, placeholder: flag };
 }
 
-/**
- * The one empty list decoded records share: most lists of a record are empty (no superseded
- * numbers, no earlier names or addresses), and a trace keeps a chunk's candidates' records for
- * seconds, so each empty list of its own would be copied by every garbage collection they live
- * through. Frozen: records are never changed.
- */
-const EMPTY: readonly never[] = Object.freeze([]);
-
-/** `list`, or the shared {@link EMPTY} when it is empty. */
-function shared<T>(list: readonly T[]): readonly T[] {
-  return list.length === 0 ? EMPTY : list;
-}
-
-/** The compact text of a record ({@link decodeMatchRecord} reads it back, equal). */
-export function encodeMatchRecord(record: MatchRecord): string {
-  const parts = record.familyParts;
-  const plainParts =
-    record.familyName === undefined
-      ? parts.length === 0
-      : parts.length === 1 && parts[0] === record.familyName;
-  const encoded: EncodedRecord = [
-    record.nhsNumber ?? NONE,
-    record.supersededNhsNumbers,
-    record.givenFirst ?? NONE,
-    record.givenOthers,
-    record.givenPhonetic,
-    record.familyName ?? NONE,
-    plainParts ? NONE : parts,
-    record.familyHistoric,
-    record.familyPhonetic,
-    record.birthDate === undefined ? NONE : encodeBirthDate(record.birthDate),
-    record.gender === undefined ? NONE : GENDER_CODES[record.gender],
-    record.postcode?.full ?? NONE,
-    record.historicPostcodes.map((p) => p.full),
-    record.address === undefined ? NONE : encodeAddress(record.address),
-    record.historicAddresses.map(encodeAddress),
-  ];
-  return JSON.stringify(encoded);
-}
-
-/**
- * The record of a compact text made by {@link encodeMatchRecord}: optional members absent
- * (not `undefined`) as the record builder leaves them, members in the builder's order.
- * @param text - the compact text
- */
-export function decodeMatchRecord(text: string): MatchRecord {
-  const [
-    nhsNumber,
-    supersededNhsNumbers,
-    givenFirst,
-    givenOthers,
-    givenPhonetic,
-    familyName,
-    familyParts,
-    familyHistoric,
-    familyPhonetic,
-    birthDate,
-    gender,
-    postcode,
-    historicPostcodes,
-    address,
-    historicAddresses,
-  ] = JSON.parse(text) as EncodedRecord;
-  const record: RecordDraft = {};
-  if (nhsNumber !== NONE) {
-    record.nhsNumber = nhsNumber;
+/** The table's values as its JSON writes them, each frozen: records share them. */
+export function tableValues(text: string): TableValue[] {
+  const entries = JSON.parse(text) as TableEntry[];
+  const values: TableValue[] = [];
+  for (const entry of entries) {
+    if (typeof entry === 'string') {
+      values.push(entry);
+    } else if (entry[0] === LIST) {
+      values.push(
+        entry.length === 1
+          ? EMPTY
+          : Object.freeze(entry.slice(1).map((id) => values[id] as string)),
+      );
+    } else if (entry[0] === DATE) {
+      values.push(Object.freeze(birthDateOf(entry[1], entry[2], entry[3], entry[4])));
+    } else {
+      values.push(Object.freeze(unitParts(entry[1])));
+    }
   }
-  record.supersededNhsNumbers = shared(supersededNhsNumbers);
-  if (givenFirst !== NONE) {
-    record.givenFirst = givenFirst;
-  }
-  record.givenOthers = shared(givenOthers);
-  record.givenPhonetic = shared(givenPhonetic);
-  if (familyName !== NONE) {
-    record.familyName = familyName;
-  }
-  record.familyParts =
-    familyParts !== NONE ? shared(familyParts) : familyName === NONE ? EMPTY : [familyName];
-  record.familyHistoric = shared(familyHistoric);
-  record.familyPhonetic = shared(familyPhonetic);
-  if (birthDate !== NONE) {
-    record.birthDate = decodeBirthDate(birthDate);
-  }
-  if (gender !== NONE) {
-    record.gender = GENDERS[gender];
-  }
-  if (postcode !== NONE) {
-    record.postcode = unitParts(postcode);
-  }
-  record.historicPostcodes =
-    historicPostcodes.length === 0 ? EMPTY : historicPostcodes.map(unitParts);
-  if (address !== NONE) {
-    record.address = decodeAddress(address);
-  }
-  record.historicAddresses =
-    historicAddresses.length === 0 ? EMPTY : historicAddresses.map(decodeAddress);
-  return record as MatchRecord;
+  return values;
 }

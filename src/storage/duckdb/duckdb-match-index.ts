@@ -30,7 +30,6 @@ import type {
   VectorCounts,
 } from '../match-index.js';
 import { personFromJson, personJsonSql } from './duckdb-read-sql.js';
-import { decodeMatchRecord, encodeMatchRecord } from '../../matching/record-codec.js';
 import { matchDocsHome, type MatchDocs, type MatchDocsWriter } from './match-docs.js';
 import { matchKeysHome, type MatchKeys, type MatchKeysHome } from './match-keys.js';
 import { exactAgrees } from './exact-agrees.js';
@@ -59,8 +58,9 @@ import {
 // 7: match_key holds no key over the cap (match_key_capped counts those); 8: compact records
 // apart from the demographics in the documents file; 9: positions in NHS Number order in every
 // build (before, most of a large register's positions differed from build to build, and with
-// them the random pairs training draws by position)
-export const MATCH_INDEX_VERSION = 9;
+// them the random pairs training draws by position); 10: binary match records over a table of
+// the values they share (`RecordEncoder`)
+export const MATCH_INDEX_VERSION = 10;
 
 /** Settings of {@link openDuckDbMatchIndex}. */
 export interface DuckDbMatchIndexOptions {
@@ -245,7 +245,7 @@ async function buildIndex(
         stage.appendVarchar(JSON.stringify(record));
         stage.endRow();
         // Only what a trace answer shows (its current name and address).
-        docs.add(encodeMatchRecord(record), JSON.stringify(currentDemographics(person)));
+        docs.add(record, JSON.stringify(currentDemographics(person)));
         rid += 1;
       }
       options.onBuildProgress?.(rid);
@@ -358,7 +358,7 @@ class DuckDbMatchIndex implements MatchIndex {
   }
 
   #record(rid: unknown): MatchRecord {
-    return decodeMatchRecord(this.#docs.record(Number(rid)));
+    return this.#docs.record(Number(rid));
   }
 
   /**

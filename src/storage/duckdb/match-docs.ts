@@ -1,13 +1,7 @@
-import {
-  closeSync,
-  fstatSync,
-  openSync,
-  read,
-  readSync,
-  renameSync,
-  rmSync,
-  writeSync,
-} from 'node:fs';
+import { closeSync, fstatSync, openSync, read, readSync, renameSync, rmSync } from 'node:fs';
+import type { MatchRecord } from '../../matching/index.js';
+import { RecordDecoder } from '../../matching/record-decoder.js';
+import { RecordEncoder } from '../../matching/record-encoder.js';
 import { readExactly, writeAll } from './file-bytes.js';
 
 /**
@@ -22,20 +16,21 @@ import { readExactly, writeAll } from './file-bytes.js';
  * demographics, read only for matched people: the page cache then holds the records alone
  * (about 1.5 GB at 10,000,000 people) rather than every page they share with demographics.
  *
- * File layout: the magic `NHSDOCS2`; the match records, back to back (UTF-8, the compact form
- * of `encodeMatchRecord`); then the current demographics, back to back (JSON); the offsets of
- * document boundaries (float64, little-endian): `people + 1` for the records, then `people + 1`
- * for the demographics; the stamp of the index (UTF-8); and a trailer of three float64 (where
- * the offsets start, how many, the stamp's length) and the
- * magic again. A file whose stamp is not the index's, or that is cut short, is not used.
+ * File layout: the magic `NHSDOCS3`; the match records, back to back (the binary form of
+ * `RecordEncoder`); then the current demographics, back to back (JSON); the offsets of document
+ * boundaries (float64, little-endian): `people + 1` for the records, then `people + 1` for the
+ * demographics; the table of values the records share (`RecordEncoder.table`, UTF-8 JSON); the
+ * stamp of the index (UTF-8); and a trailer of four float64 (where the offsets start, how many,
+ * the table's length, the stamp's length) and the magic again. A file whose stamp is not the
+ * index's, or that is cut short, is not used.
  */
 
 /** Documents by position. */
 export interface MatchDocs {
   /** People held. */
   readonly people: number;
-  /** The match record JSON of position `rid`. */
-  record(rid: number): string;
+  /** The match record of position `rid`. */
+  record(rid: number): MatchRecord;
   /** The current demographics JSON of position `rid`. */
   person(rid: number): string;
   /**
@@ -60,27 +55,30 @@ export interface MatchDocs {
 
 /**
  * The match records section and its offsets in memory that threads share: record `rid` is the
- * UTF-8 bytes from `offsets[rid]` up to `offsets[rid + 1]` of `records`.
+ * bytes from `offsets[rid]` up to `offsets[rid + 1]` of `records`, read by a `RecordDecoder`
+ * over `table`.
  */
 export interface SharedRecords {
   readonly records: SharedArrayBuffer;
   /** Float64 offsets (at least `people + 1` of them). */
   readonly offsets: SharedArrayBuffer;
   readonly people: number;
+  /** The records' table (`RecordEncoder.table`). */
+  readonly table: string;
 }
 
 /** Adds documents in position order, then publishes them under a stamp. */
 export interface MatchDocsWriter {
   /** Adds the documents of the next position. */
-  add(record: string, person: string): void;
+  add(record: MatchRecord, person: string): void;
   /** Makes the documents readable by {@link openMatchDocs} under `stamp` (atomically). */
   finish(stamp: string): void;
   /** Throws away what was written (the build failed). */
   abandon(): void;
 }
 
-const MAGIC = Buffer.from('NHSDOCS2', 'latin1');
-const TRAILER = 3 * 8 + MAGIC.length;
+const MAGIC = Buffer.from('NHSDOCS3', 'latin1');
+const TRAILER = 4 * 8 + MAGIC.length;
 /** Bytes gathered before each write. */
 const WRITE_BUFFER = 4 << 20;
 
@@ -148,6 +146,17 @@ class BufferedFile {
     this.#used += this.#buffer.write(text, this.#used, encoding);
   }
 
+  putBytes(bytes: Uint8Array): void {
+    if (this.#used + bytes.length > this.#buffer.length) {
+      this.flush();
+      if (bytes.length > this.#buffer.length) {
+        this.#buffer = Buffer.allocUnsafe(bytes.length);
+      }
+    }
+    this.#buffer.set(bytes, this.#used);
+    this.#used += bytes.length;
+  }
+
   /** Appends the whole of the file `from` (already flushed and closed by its writer). */
   append(from: string): void {
     this.flush();
@@ -177,6 +186,7 @@ class FileDocsWriter implements MatchDocsWriter {
   readonly #people: BufferedFile;
   readonly #recordEnds = new Offsets();
   readonly #personEnds = new Offsets();
+  readonly #encoder = new RecordEncoder();
   #open = true;
 
   constructor(path: string) {
@@ -196,8 +206,8 @@ class FileDocsWriter implements MatchDocsWriter {
     this.#personEnds.push(0);
   }
 
-  add(record: string, person: string): void {
-    this.#records.put(record);
+  add(record: MatchRecord, person: string): void {
+    this.#records.putBytes(this.#encoder.encode(record));
     this.#recordEnds.push(this.#records.size);
     this.#people.put(person);
     this.#personEnds.push(this.#people.size);
@@ -217,15 +227,18 @@ class FileDocsWriter implements MatchDocsWriter {
       offsets[this.#recordEnds.length + n] = recordsEnd + (personEnds[n] ?? 0);
     }
     const bytes = Buffer.from(offsets.buffer);
-    writeSync(this.#records.fd, bytes, 0, bytes.length, offsetsAt);
+    const table = Buffer.from(this.#encoder.table(), 'utf8');
     const stampBytes = Buffer.from(stamp, 'utf8');
-    writeSync(this.#records.fd, stampBytes, 0, stampBytes.length, offsetsAt + bytes.length);
     const trailer = Buffer.alloc(TRAILER);
     trailer.writeDoubleLE(offsetsAt, 0);
     trailer.writeDoubleLE(offsets.length, 8);
-    trailer.writeDoubleLE(stampBytes.length, 16);
-    MAGIC.copy(trailer, 24);
-    writeSync(this.#records.fd, trailer, 0, TRAILER, offsetsAt + bytes.length + stampBytes.length);
+    trailer.writeDoubleLE(table.length, 16);
+    trailer.writeDoubleLE(stampBytes.length, 24);
+    MAGIC.copy(trailer, 32);
+    // At the end of the file, where appending the demographics left it.
+    for (const part of [bytes, table, stampBytes, trailer]) {
+      writeAll(this.#records.fd, part, part.length);
+    }
     this.#open = false;
     closeSync(this.#records.fd);
     renameSync(this.#temp, this.#path);
@@ -267,16 +280,20 @@ class FileDocs implements MatchDocs {
   readonly #offsets: Float64Array;
   /** Where the offsets of the current demographics start in {@link #offsets}. */
   readonly #personBase: number;
+  readonly #table: string;
+  readonly #decoder: RecordDecoder;
   #scratch = Buffer.allocUnsafe(64 << 10);
   #warming: Promise<void> | undefined;
   /** The records section (from byte 0), once {@link warm} has read it and it fits the budget. */
   #records: Buffer | undefined;
   #closed = false;
 
-  constructor(path: string, fd: number, offsets: Float64Array) {
+  constructor(path: string, fd: number, { offsets, table }: DocsIndex) {
     this.#path = path;
     this.#fd = fd;
     this.#offsets = offsets;
+    this.#table = table;
+    this.#decoder = new RecordDecoder(table);
     this.people = offsets.length / 2 - 1;
     this.#personBase = this.people + 1;
   }
@@ -329,7 +346,8 @@ class FileDocs implements MatchDocs {
     return [start, end];
   }
 
-  #doc(n: number, rid: number): string {
+  /** Reads document `n` (of position `rid`) into the scratch buffer; returns its length. */
+  #read(n: number, rid: number): number {
     const [start, end] = this.#range(n, rid);
     const length = end - start;
     if (length > this.#scratch.length) {
@@ -338,26 +356,28 @@ class FileDocs implements MatchDocs {
     if (!readExactly(this.#fd, this.#scratch, length, start)) {
       throw new Error('the match documents file ends early');
     }
-    return this.#scratch.toString('utf8', 0, length);
+    return length;
   }
 
-  record(rid: number): string {
+  record(rid: number): MatchRecord {
     if (this.#records === undefined) {
-      return this.#doc(rid, rid);
+      const length = this.#read(rid, rid);
+      return this.#decoder.decode(this.#scratch, 0, length);
     }
     const [start, end] = this.#range(rid, rid);
-    return this.#records.toString('utf8', start, end);
+    return this.#decoder.decode(this.#records, start, end);
   }
 
   person(rid: number): string {
-    return this.#doc(this.#personBase + rid, rid);
+    const length = this.#read(this.#personBase + rid, rid);
+    return this.#scratch.toString('utf8', 0, length);
   }
 
   shared(): SharedRecords | undefined {
     const records = this.#records?.buffer;
     const offsets = this.#offsets.buffer;
     return records instanceof SharedArrayBuffer && offsets instanceof SharedArrayBuffer
-      ? { records, offsets, people: this.people }
+      ? { records, offsets, people: this.people, table: this.#table }
       : undefined;
   }
 
@@ -368,27 +388,40 @@ class FileDocs implements MatchDocs {
   }
 }
 
-/** The offsets of a documents file when it is whole and carries `stamp`. */
-function readOffsets(fd: number, stamp: string): Float64Array | undefined {
+/** What a documents file holds besides the documents. */
+interface DocsIndex {
+  readonly offsets: Float64Array;
+  /** The records' table (`RecordEncoder.table`). */
+  readonly table: string;
+}
+
+/** The offsets and table of a documents file when it is whole and carries `stamp`. */
+function readIndex(fd: number, stamp: string): DocsIndex | undefined {
   const size = fstatSync(fd).size;
   if (size < MAGIC.length + TRAILER) {
     return undefined;
   }
   const trailer = Buffer.alloc(TRAILER);
-  if (!readExactly(fd, trailer, TRAILER, size - TRAILER) || !trailer.subarray(24).equals(MAGIC)) {
+  if (!readExactly(fd, trailer, TRAILER, size - TRAILER) || !trailer.subarray(32).equals(MAGIC)) {
     return undefined;
   }
   const offsetsAt = trailer.readDoubleLE(0);
   const count = trailer.readDoubleLE(8);
-  const stampLength = trailer.readDoubleLE(16);
-  if (offsetsAt + count * 8 + stampLength + TRAILER !== size || count % 2 !== 0 || count < 2) {
+  const tableLength = trailer.readDoubleLE(16);
+  const stampLength = trailer.readDoubleLE(24);
+  const tableAt = offsetsAt + count * 8;
+  if (tableAt + tableLength + stampLength + TRAILER !== size || count % 2 !== 0 || count < 2) {
     return undefined;
   }
   const stored = Buffer.alloc(stampLength);
   if (
-    !readExactly(fd, stored, stampLength, offsetsAt + count * 8) ||
+    !readExactly(fd, stored, stampLength, tableAt + tableLength) ||
     stored.toString('utf8') !== stamp
   ) {
+    return undefined;
+  }
+  const table = Buffer.alloc(tableLength);
+  if (!readExactly(fd, table, tableLength, tableAt)) {
     return undefined;
   }
   // In shared memory, for worker threads (`MatchDocs.shared`).
@@ -400,7 +433,7 @@ function readOffsets(fd: number, stamp: string): Float64Array | undefined {
     offsets[0] === MAGIC.length &&
     offsets[people] === offsets[people + 1] &&
     offsets[count - 1] === offsetsAt;
-  return whole ? offsets : undefined;
+  return whole ? { offsets, table: table.toString('utf8') } : undefined;
 }
 
 /**
@@ -419,17 +452,20 @@ export function openMatchDocs(path: string | undefined, stamp: string): MatchDoc
   } catch {
     return undefined;
   }
-  const offsets = readOffsets(fd, stamp);
-  if (offsets === undefined) {
+  const index = readIndex(fd, stamp);
+  if (index === undefined) {
     closeSync(fd);
     return undefined;
   }
-  return new FileDocs(path, fd, offsets);
+  return new FileDocs(path, fd, index);
 }
 
 /** Documents of a `:memory:` register, kept in the process. */
 class MemoryDocs implements MatchDocs, MatchDocsWriter {
-  readonly #docs: string[] = [];
+  /** Each position's encoded record and demographics, in turn. */
+  readonly #docs: (Uint8Array | string)[] = [];
+  readonly #encoder = new RecordEncoder();
+  #decoder: RecordDecoder | undefined;
   readonly #published: Map<string, MemoryDocs>;
   readonly #key: string;
   #finished = false;
@@ -443,12 +479,14 @@ class MemoryDocs implements MatchDocs, MatchDocsWriter {
     return this.#docs.length / 2;
   }
 
-  add(record: string, person: string): void {
-    this.#docs.push(record, person);
+  add(record: MatchRecord, person: string): void {
+    // The same encoding as a file's, so that both are read alike.
+    this.#docs.push(this.#encoder.encode(record).slice(), person);
   }
 
   finish(stamp: string): void {
     this.#finished = true;
+    this.#decoder = new RecordDecoder(this.#encoder.table());
     this.#published.set(`${this.#key}|${stamp}`, this);
   }
 
@@ -458,7 +496,7 @@ class MemoryDocs implements MatchDocs, MatchDocsWriter {
     }
   }
 
-  #doc(n: number): string {
+  #doc(n: number): Uint8Array | string {
     const doc = this.#docs[n];
     if (doc === undefined) {
       throw new RangeError(`no match document at position ${String(n >> 1)}`);
@@ -466,12 +504,16 @@ class MemoryDocs implements MatchDocs, MatchDocsWriter {
     return doc;
   }
 
-  record(rid: number): string {
-    return this.#doc(2 * rid);
+  record(rid: number): MatchRecord {
+    const bytes = this.#doc(2 * rid);
+    if (typeof bytes === 'string' || this.#decoder === undefined) {
+      throw new Error('match documents read before they were finished');
+    }
+    return this.#decoder.decode(bytes);
   }
 
   person(rid: number): string {
-    return this.#doc(2 * rid + 1);
+    return String(this.#doc(2 * rid + 1));
   }
 
   warm(): Promise<void> {

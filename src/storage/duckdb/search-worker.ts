@@ -6,7 +6,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { parseModel, type MatchModel, type MatchRecord } from '../../matching/index.js';
-import { decodeMatchRecord } from '../../matching/record-codec.js';
+import { RecordDecoder } from '../../matching/record-decoder.js';
 import type { BlockingRule } from '../../matching/blocking.js';
 import type { SharedRecords } from './match-docs.js';
 import { sharedKeysReader, type SharedKeys } from './match-keys.js';
@@ -39,6 +39,7 @@ export type RankReply =
 const { records: shared, keys: sharedKeys, rules } = workerData as SearchShared;
 const bytes = Buffer.from(shared.records);
 const offsets = new Float64Array(shared.offsets);
+const decoder = new RecordDecoder(shared.table);
 const matchKeys = sharedKeysReader(sharedKeys);
 
 function recordAt(rid: number): MatchRecord {
@@ -47,7 +48,7 @@ function recordAt(rid: number): MatchRecord {
   if (start === undefined || end === undefined || !(rid >= 0 && rid < shared.people)) {
     throw new RangeError(`no match record at position ${String(rid)}`);
   }
-  return decodeMatchRecord(bytes.toString('utf8', start, end));
+  return decoder.decode(bytes, start, end);
 }
 
 let modelText = '';

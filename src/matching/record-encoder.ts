@@ -1,0 +1,209 @@
+/**
+ * Writes match records in their binary form (record-codec.ts), gathering the table of the
+ * values they share.
+ */
+import {
+  DATE,
+  GENDER_CODES,
+  LIST,
+  MAX_TABLE_VALUES,
+  POSTCODE,
+  type TableEntry,
+} from './record-codec.js';
+import type { AddressKey, BirthDateParts, MatchRecord } from './record.js';
+
+const utf8 = new TextEncoder();
+
+/** Whether `text` is ten digits without a leading zero: written as its number. */
+function isPlainNumber(text: string): boolean {
+  return /^[1-9]\d{9}$/.test(text);
+}
+
+/**
+ * Writes match records, gathering the table of the values they share. One encoder writes one
+ * documents file: the table ({@link table}) belongs with the records it wrote.
+ */
+export class RecordEncoder {
+  readonly #max: number;
+  readonly #entries: TableEntry[] = [];
+  readonly #names = new Map<string, number>();
+  /** Lists, dates and postcodes by a text key of their own (`l…`, `d…`, `p…`). */
+  readonly #others = new Map<string, number>();
+  #out = new Uint8Array(1024);
+  #length = 0;
+
+  /** @param maxValues - table entries at most (default {@link MAX_TABLE_VALUES}) */
+  constructor(maxValues = MAX_TABLE_VALUES) {
+    this.#max = maxValues;
+  }
+
+  /**
+   * The bytes of `record`: a view of the encoder's buffer, good until the next call.
+   * @param record - a record as the record builder makes it
+   */
+  encode(record: MatchRecord): Uint8Array {
+    this.#length = 0;
+    this.#number(record.nhsNumber);
+    this.#uint(record.supersededNhsNumbers.length);
+    for (const number of record.supersededNhsNumbers) {
+      this.#number(number);
+    }
+    this.#name(record.givenFirst);
+    this.#list(record.givenOthers);
+    this.#list(record.givenPhonetic);
+    this.#name(record.familyName);
+    this.#list(record.familyParts);
+    this.#list(record.familyHistoric);
+    this.#list(record.familyPhonetic);
+    this.#date(record.birthDate);
+    this.#uint(record.gender === undefined ? 0 : GENDER_CODES[record.gender]);
+    this.#postcode(record.postcode?.full);
+    this.#uint(record.historicPostcodes.length);
+    for (const postcode of record.historicPostcodes) {
+      this.#postcode(postcode.full);
+    }
+    if (record.address === undefined) {
+      this.#uint(0);
+    } else {
+      this.#uint(1);
+      this.#address(record.address);
+    }
+    this.#uint(record.historicAddresses.length);
+    for (const address of record.historicAddresses) {
+      this.#address(address);
+    }
+    return this.#out.subarray(0, this.#length);
+  }
+
+  /** The table the records written so far refer to, as JSON text for {@link RecordDecoder}. */
+  table(): string {
+    return JSON.stringify(this.#entries);
+  }
+
+  #byte(value: number): void {
+    if (this.#length === this.#out.length) {
+      const grown = new Uint8Array(this.#out.length * 2);
+      grown.set(this.#out);
+      this.#out = grown;
+    }
+    this.#out[this.#length] = value;
+    this.#length += 1;
+  }
+
+  /** An unsigned integer (exact up to 2^53), seven bits a byte. */
+  #uint(value: number): void {
+    let rest = value;
+    while (rest >= 128) {
+      this.#byte((rest % 128) + 128);
+      rest = Math.floor(rest / 128);
+    }
+    this.#byte(rest);
+  }
+
+  #bytes(bytes: Uint8Array): void {
+    for (const byte of bytes) {
+      this.#byte(byte);
+    }
+  }
+
+  /** Text in place: its length tagged odd, then its UTF-8 bytes. */
+  #text(text: string): void {
+    const bytes = utf8.encode(text);
+    this.#uint(bytes.length * 2 + 1);
+    this.#bytes(bytes);
+  }
+
+  /** The entry of `key` in `map`, added as `entry` if there is room; -1 when the table is full. */
+  #entry<K>(map: Map<K, number>, key: K, entry: () => TableEntry): number {
+    const known = map.get(key);
+    if (known !== undefined) {
+      return known;
+    }
+    if (this.#entries.length >= this.#max) {
+      return -1;
+    }
+    const id = this.#entries.length;
+    this.#entries.push(entry());
+    map.set(key, id);
+    return id;
+  }
+
+  /** An NHS Number: `0` absent, its number × 2 + 2 when plain, else text in place. */
+  #number(number: string | undefined): void {
+    if (number === undefined) {
+      this.#uint(0);
+    } else if (isPlainNumber(number)) {
+      this.#uint(Number(number) * 2 + 2);
+    } else {
+      this.#text(number);
+    }
+  }
+
+  #nameId(name: string): number {
+    return this.#entry(this.#names, name, () => name);
+  }
+
+  #name(name: string | undefined): void {
+    if (name === undefined) {
+      this.#uint(0);
+      return;
+    }
+    const id = this.#nameId(name);
+    if (id >= 0) {
+      this.#uint(id * 2 + 2);
+    } else {
+      this.#text(name);
+    }
+  }
+
+  #list(names: readonly string[]): void {
+    const ids = names.map((name) => this.#nameId(name));
+    const id = ids.includes(-1)
+      ? -1
+      : this.#entry(this.#others, `l${ids.join(',')}`, () => [LIST, ...ids]);
+    if (id >= 0) {
+      this.#uint(id * 2 + 2);
+      return;
+    }
+    this.#uint(names.length * 2 + 1);
+    for (const name of names) {
+      this.#name(name);
+    }
+  }
+
+  #date(date: BirthDateParts | undefined): void {
+    if (date === undefined) {
+      this.#uint(0);
+      return;
+    }
+    const parts = [date.year, date.month ?? 0, date.day ?? 0, date.placeholder ? 1 : 0] as const;
+    const id = this.#entry(this.#others, `d${parts.join(',')}`, () => [DATE, ...parts]);
+    if (id >= 0) {
+      this.#uint(id * 2 + 2);
+      return;
+    }
+    this.#uint(1);
+    for (const part of parts) {
+      this.#uint(part);
+    }
+  }
+
+  #postcode(full: string | undefined): void {
+    if (full === undefined) {
+      this.#uint(0);
+      return;
+    }
+    const id = this.#entry(this.#others, `p${full}`, () => [POSTCODE, full]);
+    if (id >= 0) {
+      this.#uint(id * 2 + 2);
+    } else {
+      this.#text(full);
+    }
+  }
+
+  #address(address: AddressKey): void {
+    this.#name(address.flat);
+    this.#name(address.houseNumber);
+    this.#list(address.streetTokens);
+  }
+}
