@@ -14,9 +14,9 @@ import type { AddressKey, BirthDateParts, MatchRecord } from './record.js';
 
 const utf8 = new TextEncoder();
 
-/** Whether `text` is ten digits without a leading zero: written as its number. */
+/** Whether `text` is ten digits: written as two numbers of five digits. */
 function isPlainNumber(text: string): boolean {
-  return /^[1-9]\d{9}$/.test(text);
+  return /^\d{10}$/.test(text);
 }
 
 /**
@@ -128,12 +128,16 @@ export class RecordEncoder {
     return id;
   }
 
-  /** An NHS Number: `0` absent, its number × 2 + 2 when plain, else text in place. */
+  /**
+   * An NHS Number: `0` absent; when ten digits, its first five as a number × 2 + 2, then its
+   * last five; else text in place.
+   */
   #number(number: string | undefined): void {
     if (number === undefined) {
       this.#uint(0);
     } else if (isPlainNumber(number)) {
-      this.#uint(Number(number) * 2 + 2);
+      this.#uint(Number(number.slice(0, 5)) * 2 + 2);
+      this.#uint(Number(number.slice(5)));
     } else {
       this.#text(number);
     }
