@@ -27,8 +27,14 @@ export class RecordEncoder {
   readonly #max: number;
   readonly #entries: TableEntry[] = [];
   readonly #names = new Map<string, number>();
-  /** Lists, dates and postcodes by a text key of their own (`l…`, `d…`, `p…`). */
-  readonly #others = new Map<string, number>();
+  readonly #postcodes = new Map<string, number>();
+  /** Dates by `((year × 100 + month) × 100 + day) × 2 + placeholder`. */
+  readonly #dates = new Map<number, number>();
+  /** Lists of one name by the name's entry; longer lists by their entries joined by commas. */
+  readonly #singles = new Map<number, number>();
+  readonly #lists = new Map<string, number>();
+  /** The empty list's entry, once written (most lists of a record are empty). */
+  #empty = -1;
   #out = new Uint8Array(1024);
   #length = 0;
 
@@ -113,17 +119,13 @@ export class RecordEncoder {
     this.#bytes(bytes);
   }
 
-  /** The entry of `key` in `map`, added as `entry` if there is room; -1 when the table is full. */
-  #entry<K>(map: Map<K, number>, key: K, entry: () => TableEntry): number {
-    const known = map.get(key);
-    if (known !== undefined) {
-      return known;
-    }
+  /** Adds `entry` to the table under `key` in `map`; -1 when the table is full. */
+  #add<K>(map: Map<K, number>, key: K, entry: TableEntry): number {
     if (this.#entries.length >= this.#max) {
       return -1;
     }
     const id = this.#entries.length;
-    this.#entries.push(entry());
+    this.#entries.push(entry);
     map.set(key, id);
     return id;
   }
@@ -144,7 +146,7 @@ export class RecordEncoder {
   }
 
   #nameId(name: string): number {
-    return this.#entry(this.#names, name, () => name);
+    return this.#names.get(name) ?? this.#add(this.#names, name, name);
   }
 
   #name(name: string | undefined): void {
@@ -160,11 +162,30 @@ export class RecordEncoder {
     }
   }
 
-  #list(names: readonly string[]): void {
+  /** The entry of a list of names; -1 when the table is full. */
+  #listId(names: readonly string[]): number {
+    if (names.length === 0) {
+      if (this.#empty < 0) {
+        this.#empty = this.#add(this.#lists, '', [LIST]);
+      }
+      return this.#empty;
+    }
+    if (names.length === 1) {
+      const name = this.#nameId(names[0] ?? '');
+      return name < 0
+        ? -1
+        : (this.#singles.get(name) ?? this.#add(this.#singles, name, [LIST, name]));
+    }
     const ids = names.map((name) => this.#nameId(name));
-    const id = ids.includes(-1)
-      ? -1
-      : this.#entry(this.#others, `l${ids.join(',')}`, () => [LIST, ...ids]);
+    if (ids.includes(-1)) {
+      return -1;
+    }
+    const key = ids.join(',');
+    return this.#lists.get(key) ?? this.#add(this.#lists, key, [LIST, ...ids]);
+  }
+
+  #list(names: readonly string[]): void {
+    const id = this.#listId(names);
     if (id >= 0) {
       this.#uint(id * 2 + 2);
       return;
@@ -181,7 +202,8 @@ export class RecordEncoder {
       return;
     }
     const parts = [date.year, date.month ?? 0, date.day ?? 0, date.placeholder ? 1 : 0] as const;
-    const id = this.#entry(this.#others, `d${parts.join(',')}`, () => [DATE, ...parts]);
+    const key = ((parts[0] * 100 + parts[1]) * 100 + parts[2]) * 2 + parts[3];
+    const id = this.#dates.get(key) ?? this.#add(this.#dates, key, [DATE, ...parts]);
     if (id >= 0) {
       this.#uint(id * 2 + 2);
       return;
@@ -197,7 +219,7 @@ export class RecordEncoder {
       this.#uint(0);
       return;
     }
-    const id = this.#entry(this.#others, `p${full}`, () => [POSTCODE, full]);
+    const id = this.#postcodes.get(full) ?? this.#add(this.#postcodes, full, [POSTCODE, full]);
     if (id >= 0) {
       this.#uint(id * 2 + 2);
     } else {
