@@ -14,7 +14,7 @@ import { readExactly, writeAll } from './file-bytes.js';
  *
  * The records, read for every candidate of a trace, come first and together, apart from the
  * demographics, read only for matched people: the page cache then holds the records alone
- * (about 1.5 GB at 10,000,000 people) rather than every page they share with demographics.
+ * (413 MB at 10,000,000 people) rather than every page they share with demographics.
  *
  * File layout: the magic `NHSDOCS3`; the match records, back to back (the binary form of
  * `RecordEncoder`); then the current demographics, back to back (JSON); the offsets of document
@@ -264,10 +264,11 @@ const WARM_BLOCK = 8 << 20;
 
 /**
  * The largest records section {@link MatchDocs.warm} keeps in the process (2 GiB: a register of
- * about 13,000,000 people). Read from memory, a record costs a slice (about 1.6 µs) instead of a
- * `pread` (about 4 µs when cached, far more when the page cache cannot hold the documents
- * beside the register). Above it the records stay in the page cache only. At 10,000,000 people
- * (1.5 GB of records) holding them took the trace from 220.6 to 191.4 s, peaking at 6,496 MiB
+ * about 50,000,000 people in binary records, 13,000,000 in the JSON text before them). Read from
+ * memory, a record costs no `pread` (about 4 µs when cached, far more when the page cache
+ * cannot hold the documents beside the register). Above it the records stay in the page cache
+ * only. At 10,000,000 people (then 1.5 GB of JSON records) holding them took the trace from
+ * 220.6 to 191.4 s, peaking at 6,496 MiB
  * with DuckDB's limit lowered while tracing (`TRACING_MEMORY_LIMIT`); under a 1 GiB budget
  * session 13 had measured it no faster (docs/benchmarks.md).
  */
