@@ -23,6 +23,10 @@ export class RecordDecoder {
   readonly #values: TableValue[];
   #bytes: Uint8Array = EMPTY_BYTES;
   #at = 0;
+  /** The readers {@link #many} takes, made once rather than at every record. */
+  readonly #readNumber = (): string | undefined => this.#number();
+  readonly #readPostcode = (): PostcodeParts | undefined => this.#postcode();
+  readonly #readAddress = (): AddressKey => this.#address();
 
   /** @param table - the encoder's {@link RecordEncoder.table} */
   constructor(table: string) {
@@ -53,16 +57,7 @@ export class RecordDecoder {
     if (nhsNumber !== undefined) {
       record.nhsNumber = nhsNumber;
     }
-    const superseded = this.#uint();
-    if (superseded === 0) {
-      record.supersededNhsNumbers = EMPTY;
-    } else {
-      const numbers: string[] = [];
-      for (let n = 0; n < superseded; n += 1) {
-        numbers.push(this.#number() ?? '');
-      }
-      record.supersededNhsNumbers = numbers;
-    }
+    record.supersededNhsNumbers = this.#many(this.#readNumber);
     const givenFirst = this.#name();
     if (givenFirst !== undefined) {
       record.givenFirst = givenFirst;
@@ -88,33 +83,28 @@ export class RecordDecoder {
     if (postcode !== undefined) {
       record.postcode = postcode;
     }
-    const historicPostcodes = this.#uint();
-    if (historicPostcodes === 0) {
-      record.historicPostcodes = EMPTY;
-    } else {
-      const postcodes: PostcodeParts[] = [];
-      for (let n = 0; n < historicPostcodes; n += 1) {
-        const one = this.#postcode();
-        if (one !== undefined) {
-          postcodes.push(one);
-        }
-      }
-      record.historicPostcodes = postcodes;
-    }
+    record.historicPostcodes = this.#many(this.#readPostcode);
     if (this.#uint() !== 0) {
       record.address = this.#address();
     }
-    const historicAddresses = this.#uint();
-    if (historicAddresses === 0) {
-      record.historicAddresses = EMPTY;
-    } else {
-      const addresses: AddressKey[] = [];
-      for (let n = 0; n < historicAddresses; n += 1) {
-        addresses.push(this.#address());
-      }
-      record.historicAddresses = addresses;
-    }
+    record.historicAddresses = this.#many(this.#readAddress);
     return record as MatchRecord;
+  }
+
+  /** A count, then that many values (the encoder writes none absent); the shared empty list for none. */
+  #many<T>(read: () => T | undefined): readonly T[] {
+    const count = this.#uint();
+    if (count === 0) {
+      return EMPTY;
+    }
+    const values: T[] = [];
+    for (let n = 0; n < count; n += 1) {
+      const value = read();
+      if (value !== undefined) {
+        values.push(value);
+      }
+    }
+    return values;
   }
 
   #uint(): number {
