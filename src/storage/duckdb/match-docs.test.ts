@@ -95,6 +95,14 @@ describe('match documents in a file', () => {
     expect(openMatchDocs(path, 'v6|stamp')).toBeUndefined();
     writeFileSync(path, Buffer.concat([Buffer.from('x'), whole]));
     expect(openMatchDocs(path, 'v6|stamp')).toBeUndefined();
+    // The table of shared values damaged in place (same length).
+    const trailer = whole.length - 40;
+    const table = whole.readDoubleLE(trailer) + whole.readDoubleLE(trailer + 8) * 8;
+    expect(whole.toString('latin1', table, table + 1)).toBe('[');
+    const damaged = Buffer.from(whole);
+    damaged.write('{', table, 'latin1');
+    writeFileSync(path, damaged);
+    expect(openMatchDocs(path, 'v6|stamp')).toBeUndefined();
     writeFileSync(path, 'NHSDOCS1 not documents');
     expect(openMatchDocs(path, 'v6|stamp')).toBeUndefined();
   });

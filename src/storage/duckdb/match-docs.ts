@@ -454,11 +454,15 @@ export function openMatchDocs(path: string | undefined, stamp: string): MatchDoc
     return undefined;
   }
   const index = readIndex(fd, stamp);
-  if (index === undefined) {
-    closeSync(fd);
-    return undefined;
+  try {
+    if (index !== undefined) {
+      return new FileDocs(path, fd, index);
+    }
+  } catch {
+    // A table that does not read (damaged in place): not used, as a file cut short.
   }
-  return new FileDocs(path, fd, index);
+  closeSync(fd);
+  return undefined;
 }
 
 /** Documents of a `:memory:` register, kept in the process. */
