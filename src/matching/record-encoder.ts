@@ -11,8 +11,7 @@ import {
   type TableEntry,
 } from './record-codec.js';
 import type { AddressKey, BirthDateParts, MatchRecord } from './record.js';
-
-const utf8 = new TextEncoder();
+import { utf8Bytes } from './string/utf8.js';
 
 /** Whether `text` is ten digits: written as two numbers of five digits. */
 function isPlainNumber(text: string): boolean {
@@ -114,7 +113,7 @@ export class RecordEncoder {
 
   /** Text in place: its length tagged odd, then its UTF-8 bytes. */
   #text(text: string): void {
-    const bytes = utf8.encode(text);
+    const bytes = utf8Bytes(text);
     this.#uint(bytes.length * 2 + 1);
     this.#bytes(bytes);
   }
@@ -128,6 +127,15 @@ export class RecordEncoder {
     this.#entries.push(entry);
     map.set(key, id);
     return id;
+  }
+
+  /** Writes a reference to entry `id` (`id × 2 + 2`); false, writing nothing, for -1 (full). */
+  #reference(id: number): boolean {
+    if (id < 0) {
+      return false;
+    }
+    this.#uint(id * 2 + 2);
+    return true;
   }
 
   /**
@@ -154,10 +162,7 @@ export class RecordEncoder {
       this.#uint(0);
       return;
     }
-    const id = this.#nameId(name);
-    if (id >= 0) {
-      this.#uint(id * 2 + 2);
-    } else {
+    if (!this.#reference(this.#nameId(name))) {
       this.#text(name);
     }
   }
@@ -185,9 +190,7 @@ export class RecordEncoder {
   }
 
   #list(names: readonly string[]): void {
-    const id = this.#listId(names);
-    if (id >= 0) {
-      this.#uint(id * 2 + 2);
+    if (this.#reference(this.#listId(names))) {
       return;
     }
     this.#uint(names.length * 2 + 1);
@@ -203,9 +206,7 @@ export class RecordEncoder {
     }
     const parts = [date.year, date.month ?? 0, date.day ?? 0, date.placeholder ? 1 : 0] as const;
     const key = ((parts[0] * 100 + parts[1]) * 100 + parts[2]) * 2 + parts[3];
-    const id = this.#dates.get(key) ?? this.#add(this.#dates, key, [DATE, ...parts]);
-    if (id >= 0) {
-      this.#uint(id * 2 + 2);
+    if (this.#reference(this.#dates.get(key) ?? this.#add(this.#dates, key, [DATE, ...parts]))) {
       return;
     }
     this.#uint(1);
@@ -220,9 +221,7 @@ export class RecordEncoder {
       return;
     }
     const id = this.#postcodes.get(full) ?? this.#add(this.#postcodes, full, [POSTCODE, full]);
-    if (id >= 0) {
-      this.#uint(id * 2 + 2);
-    } else {
+    if (!this.#reference(id)) {
       this.#text(full);
     }
   }
