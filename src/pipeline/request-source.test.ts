@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, readlink, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -181,11 +181,19 @@ describe('CSV details', () => {
     const dir = await mkdtemp(join(tmpdir(), 'request-close-'));
     const path = join(dir, 'requests.csv');
     await writeFile(path, `${HEADER}\nR1,,Smith,Jo,1,19840719,\nR2,,Jones,Al,2,19900101,\n`);
-    const openFiles = async (): Promise<number> => (await readdir('/proc/self/fd')).length;
-    const before = await openFiles();
+    // Counts this file's descriptors only: other tests in the process open and close their own.
+    const openFiles = async (): Promise<number> => {
+      const targets = await Promise.all(
+        (await readdir('/proc/self/fd')).map((fd) =>
+          readlink(join('/proc/self/fd', fd)).catch(() => ''),
+        ),
+      );
+      return targets.filter((target) => target === path).length;
+    };
+    expect(await openFiles()).toBe(0);
     const unread = await openRequestFile(path);
     const partly = await openRequestFile(path);
-    expect(await openFiles()).toBe(before + 2);
+    expect(await openFiles()).toBe(2);
     if (!unread.success || !partly.success) {
       throw new Error('refused');
     }
@@ -194,7 +202,7 @@ describe('CSV details', () => {
     await unread.data.close();
     await partly.data.close();
     await unread.data.close();
-    expect(await openFiles()).toBe(before);
+    expect(await openFiles()).toBe(0);
     expect((await rows.next()).done).toBe(true);
     await rm(dir, { recursive: true });
   });
