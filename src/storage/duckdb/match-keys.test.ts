@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { directoryBits, matchKeysHome, matchKeysPath } from './match-keys.js';
+import { directoryBits, matchKeysHome, matchKeysPath, sharedKeysReader } from './match-keys.js';
 
 let dir: string;
 let register: string;
@@ -40,7 +40,7 @@ function scan(entries: readonly Entry[], high: number, low: number): number[] {
 const u32 = fc.integer({ min: 0, max: 0xffffffff });
 
 describe('match keys', () => {
-  it('finds every position of every key, and none for a key not held (file and memory)', () => {
+  it('finds every position of every key, and none for a key not held (file, held, memory)', () => {
     fc.assert(
       fc.property(
         // Few distinct high words, so keys share buckets and buckets hold several keys.
@@ -50,15 +50,24 @@ describe('match keys', () => {
         fc.array(fc.tuple(u32, u32), { maxLength: 20 }),
         (raw, others) => {
           const entries = sorted(raw);
-          const homes = [matchKeysHome(register, {}), matchKeysHome(':memory:', {})];
+          const homes = [
+            matchKeysHome(register, {}),
+            // Read whole into shared memory, and looked up in place (also by another thread).
+            matchKeysHome(register, {}, { memoryBudget: 1 << 30 }),
+            matchKeysHome(':memory:', {}),
+          ];
           for (const home of homes) {
             write(home, entries, 'v|s');
             const keys = home.open('v|s');
             expect(keys?.entries).toBe(entries.length);
-            for (const [high, low] of [...entries, ...others]) {
-              const found: number[] = [];
-              keys?.positions(high, low, found);
-              expect(found).toEqual(scan(entries, high, low));
+            const shared = keys?.shared();
+            const readers = [keys, shared === undefined ? undefined : sharedKeysReader(shared)];
+            for (const reader of readers) {
+              for (const [high, low] of [...entries, ...others]) {
+                const found: number[] = [];
+                reader?.positions(high, low, found);
+                expect(found).toEqual(reader === undefined ? [] : scan(entries, high, low));
+              }
             }
             keys?.close();
           }
