@@ -1,5 +1,6 @@
 import { parseAddressLines, type NormalisedAddress } from '../core/normalise/index.js';
 import type { AddressKey } from './record.js';
+import { sortedUnique } from './sorted-unique.js';
 
 /** Words that say which dwelling inside a building, not where the building is. */
 const UNIT_WORDS = new Set(['FLAT', 'UNIT', 'APARTMENT', 'ROOM', 'FLOOR']);
@@ -25,7 +26,7 @@ export function addressKeyOf(address: NormalisedAddress): AddressKey | undefined
     address.street === null
       ? address.tokens.filter((token) => !/[0-9]/.test(token) && !UNIT_WORDS.has(token))
       : address.street.split(' ');
-  const streetTokens = [...new Set(words.filter((word) => word !== ''))].sort();
+  const streetTokens = sortedUnique(words);
   if (address.houseNumber === null && streetTokens.length === 0) {
     return undefined;
   }

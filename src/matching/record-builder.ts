@@ -68,9 +68,15 @@ function addNames(into: string[], names: NormalisedGivenNames): void {
   }
 }
 
-/** Unique values in first-seen order, skipping `except`. */
+/** Unique values in first-seen order, skipping `except` (a few names: no set is made). */
 function uniqueExcept(values: readonly string[], except: string | undefined): string[] {
-  return [...new Set(values)].filter((value) => value !== except);
+  const unique: string[] = [];
+  for (const value of values) {
+    if (value !== except && !unique.includes(value)) {
+      unique.push(value);
+    }
+  }
+  return unique;
 }
 
 /** A {@link MatchRecord} under construction. */
@@ -132,7 +138,7 @@ export function buildMatchRecord(input: MatchInput): MatchRecord {
     record.familyName = familyName;
   }
   record.familyParts = familyName === undefined ? [] : family.parts;
-  record.familyHistoric = [...new Set(familyHistoric)];
+  record.familyHistoric = uniqueExcept(familyHistoric, undefined);
   record.familyPhonetic = phoneticMemo(familyName ?? '');
   if (birthDate !== undefined) {
     record.birthDate = birthDate;

@@ -45,9 +45,29 @@ export const phoneticMemo = memoise(
   RECORD_MEMO_CAPACITY,
 );
 
+/** The parts of a date of birth in one layout, or `undefined` (see {@link birthDateParts}). */
+function birthDatePartsUncached(raw: string, format: DateFormat): BirthDateParts | undefined {
+  const parsed = parseBirthDate(raw, format);
+  if (!parsed.success) {
+    return undefined;
+  }
+  const { year, month, day } = parsed.data;
+  const placeholder = isPlaceholderBirthDate(parsed.data);
+  if (month === undefined) {
+    return Object.freeze({ year, placeholder }); // a year-precision date has no day either
+  }
+  return Object.freeze(
+    day === undefined ? { year, month, placeholder } : { year, month, day, placeholder },
+  );
+}
+
+/** A memo of {@link birthDatePartsUncached} per date layout, made at its first use. */
+const birthDateMemos = new Map<DateFormat, (raw: string) => BirthDateParts | undefined>();
+
 /**
  * A date of birth as year, month and day with the 1 January placeholder flag; `undefined`
- * when missing or not a real date in the layout.
+ * when missing or not a real date in the layout. Memoised by layout (dates of birth recur: a
+ * century has 36,525 of them), so the parts are frozen and shared.
  * @param raw - the date as recorded
  * @param format - its layout
  */
@@ -58,16 +78,12 @@ export function birthDateParts(
   if (raw === undefined) {
     return undefined;
   }
-  const parsed = parseBirthDate(raw, format);
-  if (!parsed.success) {
-    return undefined;
+  let memo = birthDateMemos.get(format);
+  if (memo === undefined) {
+    memo = memoise((text) => birthDatePartsUncached(text, format), RECORD_MEMO_CAPACITY);
+    birthDateMemos.set(format, memo);
   }
-  const { year, month, day } = parsed.data;
-  const placeholder = isPlaceholderBirthDate(parsed.data);
-  if (month === undefined) {
-    return { year, placeholder }; // a year-precision date has no day either
-  }
-  return day === undefined ? { year, month, placeholder } : { year, month, day, placeholder };
+  return memo(raw);
 }
 
 const NHS_SEPARATORS = /[\s-]/g;
