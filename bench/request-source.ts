@@ -19,7 +19,7 @@ import { parseArgs } from 'node:util';
 import { stringify } from 'csv-stringify/sync';
 import { PDS_MESH_REQUEST_COLUMNS } from '../src/formats/pds-mesh-columns.js';
 import { openRequestFile } from '../src/pipeline/request-source.js';
-import { csvRecords } from '../src/pipeline/request-source-records.js';
+import { csvRecordBatches } from '../src/pipeline/request-source-records.js';
 import { ERROR_RATES } from '../src/synthetic/requests/error-rates.js';
 import { generateRequests } from '../src/synthetic/requests/generate-requests.js';
 import { RegisterPools } from '../src/synthetic/requests/register-pools.js';
@@ -95,11 +95,13 @@ async function measure(
 
 async function csvStage(path: string): Promise<number> {
   let rows = 0;
-  for await (const record of csvRecords(
+  for await (const batch of csvRecordBatches(
     createReadStream(path, { highWaterMark: 1 << 16 }),
     1 << 20,
   )) {
-    rows += record.kind === 'record' ? 1 : 0;
+    for (const record of batch) {
+      rows += record.kind === 'record' ? 1 : 0;
+    }
   }
   return rows - 1;
 }

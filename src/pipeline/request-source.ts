@@ -7,7 +7,7 @@ import {
 } from '../formats/column-mapping.js';
 import type { RequestDateFormat } from '../formats/pds-mesh-request-types.js';
 import { decodeHeader, formatHint, type RequestFileEncoding } from './request-source-decode.js';
-import { csvRecords, type CsvRecord, type CsvStop } from './request-source-records.js';
+import { csvRecordBatches, type CsvRecord, type CsvStop } from './request-source-records.js';
 import { rowReader, type SourceRow } from './request-source-row.js';
 import { stopRow } from './request-source-stop.js';
 
@@ -55,10 +55,13 @@ export interface RequestSource {
   /** Live counts; complete once {@link RequestSource.rows} is exhausted. */
   readonly stats: Readonly<RequestSourceStats>;
   /**
-   * Streams the data rows in file order, each with its result. Single use. Never throws for bad
-   * content (only for I/O errors); stopping early (`break`) closes the file.
+   * Streams the data rows in file order, each with its result. Single use (and only one of
+   * `rows` and `batches`). Never throws for bad content (only for I/O errors); stopping early
+   * (`break`) closes the file.
    */
   rows(): AsyncGenerator<SourceRow>;
+  /** {@link RequestSource.rows} in batches (those of one read of the file; never empty). */
+  batches(): AsyncGenerator<SourceRow[]>;
   /**
    * Closes the file. Needed only when {@link RequestSource.rows} may not have been read to the
    * end or stopped early (a run that fails or returns before it reads); harmless after them, and
@@ -137,16 +140,15 @@ async function openCountedStream(
     bytesRead: 0,
   };
   const maxRecordBytes = options.maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES;
-  const records = csvRecords(counted(input, stats), maxRecordBytes);
+  const records = new RecordCursor(csvRecordBatches(counted(input, stats), maxRecordBytes));
   const failure = async (code: string, message: string): Promise<Result<never>> => {
-    await records.return(undefined);
+    await records.close();
     return fail({ code, path: name, message: `${name}: ${message}` });
   };
   let first: CsvRecord | CsvStop | undefined;
   try {
     do {
-      const next = await records.next();
-      first = next.done === true ? undefined : next.value;
+      first = await records.next();
     } while (first?.kind === 'record' && first.cells.every((cell) => cell.trim() === ''));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
@@ -187,13 +189,63 @@ async function openCountedStream(
   );
 }
 
+/**
+ * The CSV records of a file, batch by batch ({@link csvRecordBatches}), also read one at a time
+ * (the header and any blank lines before it) from the same place.
+ */
+class RecordCursor {
+  readonly #batches: AsyncGenerator<(CsvRecord | CsvStop)[]>;
+  #batch: readonly (CsvRecord | CsvStop)[] = [];
+  #at = 0;
+
+  constructor(batches: AsyncGenerator<(CsvRecord | CsvStop)[]>) {
+    this.#batches = batches;
+  }
+
+  /** The next record; `undefined` at the end. */
+  async next(): Promise<CsvRecord | CsvStop | undefined> {
+    while (this.#at >= this.#batch.length) {
+      const next = await this.#batches.next();
+      if (next.done === true) {
+        return undefined;
+      }
+      this.#batch = next.value;
+      this.#at = 0;
+    }
+    const record = this.#batch[this.#at];
+    this.#at += 1;
+    return record;
+  }
+
+  /** The records not yet read, in batches: first the rest of the current batch. */
+  async *batches(): AsyncGenerator<readonly (CsvRecord | CsvStop)[]> {
+    if (this.#at < this.#batch.length) {
+      const rest = this.#batch.slice(this.#at);
+      this.#at = this.#batch.length;
+      yield rest;
+    }
+    for (;;) {
+      const next = await this.#batches.next();
+      if (next.done === true) {
+        return;
+      }
+      yield next.value;
+    }
+  }
+
+  /** Stops reading and closes the file (harmless when called again). */
+  async close(): Promise<void> {
+    await this.#batches.return(undefined);
+  }
+}
+
 interface SourceParts {
   readonly name: string;
   readonly header: readonly string[];
   readonly columns: ResolvedColumns;
   readonly encoding: RequestFileEncoding;
   readonly options: RequestSourceOptions;
-  readonly records: AsyncGenerator<CsvRecord | CsvStop>;
+  readonly records: RecordCursor;
   readonly stats: RequestSourceStats;
   readonly totalBytes: number | undefined;
 }
@@ -207,29 +259,40 @@ function makeSource(parts: SourceParts): RequestSource {
   };
   const read = rowReader({ ...parts, context });
   const { stats } = parts;
-  async function* rows(): AsyncGenerator<SourceRow> {
+  async function* batches(): AsyncGenerator<SourceRow[]> {
     try {
-      for await (const record of parts.records) {
-        const row =
-          record.kind === 'stop' ? stopRow(record, stats.dataRows) : read(record, stats.dataRows);
-        if (record.kind === 'stop') {
-          stats.stoppedAtLine = record.startLine;
+      for await (const records of parts.records.batches()) {
+        const batch: SourceRow[] = [];
+        for (const record of records) {
+          const row =
+            record.kind === 'stop' ? stopRow(record, stats.dataRows) : read(record, stats.dataRows);
+          if (record.kind === 'stop') {
+            stats.stoppedAtLine = record.startLine;
+          }
+          if (row === undefined) {
+            stats.blankRows += 1;
+            continue;
+          }
+          stats.dataRows += 1;
+          stats.rowErrors += row.result.success ? 0 : 1;
+          batch.push(row);
         }
-        if (row === undefined) {
-          stats.blankRows += 1;
-          continue;
+        if (batch.length > 0) {
+          yield batch;
         }
-        stats.dataRows += 1;
-        stats.rowErrors += row.result.success ? 0 : 1;
-        yield row;
       }
     } finally {
-      await parts.records.return(undefined);
+      await parts.records.close();
+    }
+  }
+  async function* rows(): AsyncGenerator<SourceRow> {
+    for await (const batch of batches()) {
+      yield* batch;
     }
   }
   const close = async (): Promise<void> => {
-    await parts.records.return(undefined);
+    await parts.records.close();
   };
   const { name, header, columns, totalBytes } = parts;
-  return { name, header, columns, totalBytes, stats, rows, close };
+  return { name, header, columns, totalBytes, stats, rows, batches, close };
 }

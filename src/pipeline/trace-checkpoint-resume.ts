@@ -306,19 +306,3 @@ export function runCheckpoint(
     remove: () => removeCheckpoint(path),
   };
 }
-
-/**
- * The rows after the first `done`, which an interrupted run already traced. Reading them again
- * (rather than seeking) keeps line numbers and the reader's counts exactly as in one run.
- * @param rows - every row of the request file, in order
- * @param done - rows to pass over
- */
-export async function* rowsAfter<T>(rows: AsyncIterable<T>, done: number): AsyncGenerator<T> {
-  let seen = 0;
-  for await (const row of rows) {
-    seen += 1;
-    if (seen > done) {
-      yield row;
-    }
-  }
-}

@@ -10,7 +10,7 @@ import {
   type RequestSource,
   type RequestSourceOptions,
 } from './request-source.js';
-import { inChunks } from './async-chunks.js';
+import { rechunked } from './async-chunks.js';
 import { openCleansingFiles } from './trace-cleansing.js';
 import type { RowTracer, TraceBackend } from './trace-backend.js';
 import type { RowTrace } from './trace-decide.js';
@@ -27,7 +27,6 @@ import {
   firstStart,
   interruptedRun,
   registerChanged,
-  rowsAfter,
   runCheckpoint,
   startFresh,
   type TraceResume,
@@ -282,10 +281,12 @@ async function traceRows(
   const elapsed = (): number => (performance.now() - started) / 1000;
   const seconds = (): number => (resume?.checkpoint.seconds ?? 0) + elapsed();
   let startBytes: number | undefined;
-  const rowsToTrace = rowsAfter(source.rows(), resumedRows);
-  const chunks = inChunks<SourceRow>(
-    rowsToTrace,
+  // The rows come in the file's read batches, regrouped into chunks: per row, a chain of async
+  // generators (rows, skipped rows, chunks) cost more than the row's own reading.
+  const chunks = rechunked<SourceRow>(
+    source.batches(),
     options.chunkRows ?? defaultChunkRows(backend.registerPeople),
+    resumedRows,
   );
   let ahead: TracedChunk | undefined;
   let next: TracedChunk | undefined;
