@@ -95,6 +95,15 @@ export interface CleansingFiles {
   abort(): Promise<void>;
 }
 
+/** The load file's changed fields: each conflict's field once, in order, `;`-separated. */
+function changedFields(conflicts: RowTrace['conflicts']): string {
+  if (conflicts.length <= 1) {
+    // Most rows: no set, no arrays.
+    return conflicts[0]?.field ?? '';
+  }
+  return [...new Set(conflicts.map((c) => c.field))].join(';');
+}
+
 /**
  * Opens the unmatched, conflicts, duplicates and load files (atomically written, see
  * `openCsvSink`). Duplicate detection keeps one entry per matched NHS Number in memory.
@@ -138,7 +147,7 @@ export function openCleansingFiles(
           await duplicates.write([matched, reference, local, first.reference, first.local]);
         }
       }
-      const changed = [...new Set(traced.conflicts.map((c) => c.field))].join(';');
+      const changed = changedFields(traced.conflicts);
       await load.write([reference, local, matched, LOAD_STATUS[answer.outcome], changed]);
     },
     async sync() {
