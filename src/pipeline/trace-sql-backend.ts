@@ -86,8 +86,11 @@ async function traceChunk(
   );
 }
 
-/** Chunks worked on at once: one scored in the engine while the other is decided here. */
-const LANES = 2;
+/**
+ * Chunks worked on at once: as many as a trace has in flight (`CHUNKS_AHEAD` + 1 in
+ * trace-run.ts), so that while one is decided here the others are searched on the workers.
+ */
+const LANES = 3;
 
 /** Handles on the index, one per chunk in flight (each with its own connection). */
 function lanePool(index: MatchIndex) {
