@@ -1,4 +1,5 @@
 import { closeSync, fstatSync, openSync, renameSync, rmSync } from 'node:fs';
+import { endianness } from 'node:os';
 import { readExactly, writeAll } from './file-bytes.js';
 
 /**
@@ -188,11 +189,12 @@ type ReadAt = (into: Uint8Array, length: number, position: number) => boolean;
 type SharedSource = Pick<SharedKeys, 'fd' | 'bytes'>;
 
 /**
- * The whole keys file held in memory as 32-bit words, when its bytes start on a 4-byte boundary:
- * entry `n` is then words `2 + 3n` (low), `3 + 3n` (high) and `4 + 3n` (position), read in place.
+ * The whole keys file held in memory as 32-bit words, when its bytes start on a 4-byte boundary
+ * and this machine stores words little-endian, as the file does: entry `n` is then words
+ * `2 + 3n` (low), `3 + 3n` (high) and `4 + 3n` (position), read in place.
  */
 function heldWords(bytes: Uint8Array): Uint32Array | undefined {
-  return bytes.byteOffset % 4 === 0
+  return bytes.byteOffset % 4 === 0 && endianness() === 'LE'
     ? new Uint32Array(bytes.buffer, bytes.byteOffset, Math.floor(bytes.length / 4))
     : undefined;
 }
