@@ -12,7 +12,7 @@ import {
 } from './request-source.js';
 import { rechunked } from './async-chunks.js';
 import { openCleansingFiles } from './trace-cleansing.js';
-import type { RowTracer, TraceBackend } from './trace-backend.js';
+import { CHUNKS_IN_FLIGHT, type RowTracer, type TraceBackend } from './trace-backend.js';
 import type { RowTrace } from './trace-decide.js';
 import type { SourceRow } from './request-source.js';
 import { estimateRequestFile, type BlockingEstimate } from './trace-estimate.js';
@@ -116,12 +116,8 @@ export function defaultChunkRows(registerPeople: number): number {
   return Math.min(50_000, Math.max(10_000, Math.round(registerPeople / 20_000) * 1000));
 }
 
-/**
- * Chunks handed to the tracer ahead of the one being written. Two: at 10,000,000 people, with
- * one, the main thread waited on the search worker for about 34 s of a 160 s trace and the worker
- * on it for about 56 s (a CPU profile).
- */
-const CHUNKS_AHEAD = 2;
+/** Chunks handed to the tracer ahead of the one being written (see `CHUNKS_IN_FLIGHT`). */
+const CHUNKS_AHEAD = CHUNKS_IN_FLIGHT - 1;
 
 /** A chunk handed to the tracer, with the promise of its answers. */
 interface TracedChunk {

@@ -8,7 +8,7 @@ import {
   type TraceResult,
 } from '../matching/trace-decision.js';
 import type { MatchIndex } from '../storage/match-index.js';
-import type { TraceBackend, TracerSettings } from './trace-backend.js';
+import { CHUNKS_IN_FLIGHT, type TraceBackend, type TracerSettings } from './trace-backend.js';
 import { answerRow, prepareRow, type PreparedRow, type RowTrace } from './trace-decide.js';
 import type { SourceRow } from './request-source.js';
 import { trainWithIndex } from './trace-sql-train.js';
@@ -87,10 +87,10 @@ async function traceChunk(
 }
 
 /**
- * Chunks worked on at once: as many as a trace has in flight (`CHUNKS_AHEAD` + 1 in
- * trace-run.ts), so that while one is decided here the others are searched on the workers.
+ * Chunks worked on at once: as many as a trace has in flight, so that while one is decided here
+ * the others are searched on the workers.
  */
-const LANES = 3;
+const LANES = CHUNKS_IN_FLIGHT;
 
 /** Handles on the index, one per chunk in flight (each with its own connection). */
 function lanePool(index: MatchIndex) {
