@@ -35,15 +35,40 @@ export interface TracerSettings {
  */
 export const CHUNKS_IN_FLIGHT = 3;
 
+/**
+ * A traced chunk's answers, each made when it is asked for. The run asks for each row's as it
+ * writes the row, so the answer's objects (the person's demographics, the explanation, the
+ * conflicts) live for that row only: made as the chunk was traced, they lived until the chunk
+ * was written, seconds later, and every young-generation collection in between copied them
+ * (most of the main thread's collection time, docs/benchmarks.md).
+ */
+export interface ChunkAnswers {
+  /** The chunk's rows. */
+  readonly length: number;
+  /**
+   * The answer of row `i` of the chunk; made anew at each call, equal each time.
+   * @param i - 0 to `length - 1`
+   */
+  answer(i: number): RowTrace;
+}
+
+/**
+ * Every answer of a chunk, in row order (for tests and small chunks: it holds them all).
+ * @param chunk - a chunk's answers
+ */
+export function allAnswers(chunk: ChunkAnswers): RowTrace[] {
+  return Array.from({ length: chunk.length }, (_, i) => chunk.answer(i));
+}
+
 /** Traces request rows a chunk at a time (a chunk lets a set-based engine work on many at once). */
 export interface RowTracer {
   /**
-   * Traces rows and answers each: one {@link RowTrace} per row, in the same order. The run
-   * calls it for the next chunk before the previous call has settled (two in flight at most),
-   * so an answer must not depend on the order of calls.
+   * Traces rows: one answer per row ({@link ChunkAnswers}), in the same order. The run calls it
+   * for the next chunks before the previous call has settled (`CHUNKS_IN_FLIGHT` at most), so
+   * an answer must not depend on the order of calls.
    * @param rows - consecutive rows of the request file
    */
-  trace(rows: readonly SourceRow[]): Promise<readonly RowTrace[]>;
+  trace(rows: readonly SourceRow[]): Promise<ChunkAnswers>;
 }
 
 /**
@@ -113,7 +138,18 @@ export function inMemoryBackend(register: TraceRegister): TraceBackend {
         settings.cascadeOnly === true
           ? cascade
           : (row: SourceRow): RowTrace => traceSourceRow(row, register, trace, settings.dateFormat);
-      return { trace: (rows) => Promise.resolve(rows.map(one)) };
+      // Each row is traced when its answer is asked for: nothing is held for the chunk.
+      const answers = (rows: readonly SourceRow[]): ChunkAnswers => ({
+        length: rows.length,
+        answer: (i) => {
+          const row = rows[i];
+          if (row === undefined) {
+            throw new RangeError(`no row ${String(i)} in a chunk of ${String(rows.length)}`);
+          }
+          return one(row);
+        },
+      });
+      return { trace: (rows) => Promise.resolve(answers(rows)) };
     },
     close: () => Promise.resolve(),
   };

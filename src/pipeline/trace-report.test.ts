@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { defaultModel } from '../matching/index.js';
 import { openRequestStream, type SourceRow } from './request-source.js';
-import { inMemoryBackend } from './trace-backend.js';
+import { allAnswers, inMemoryBackend } from './trace-backend.js';
 import type { RowTrace } from './trace-decide.js';
 import { traceRegisterFrom } from './trace-register.js';
 import { traceReportHtml } from './trace-report-html.js';
@@ -31,7 +31,9 @@ beforeAll(async () => {
     rows.push(row);
   }
   const backend = inMemoryBackend(traceRegisterFrom(TRACE_REGISTER));
-  traces = await backend.tracer({ model: defaultModel(), dateFormat: 'YYYYMMDD' }).trace(rows);
+  traces = allAnswers(
+    await backend.tracer({ model: defaultModel(), dateFormat: 'YYYYMMDD' }).trace(rows),
+  );
 });
 
 /** Counts rows `from` to `to` of the fixture into the counts. */

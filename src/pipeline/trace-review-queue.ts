@@ -15,8 +15,9 @@ export interface TraceReviewSink {
    */
   start(job: TraceJob): Promise<void>;
   /**
-   * Queues a chunk's review rows with their candidates and explanations.
-   * @param rows - consecutive request rows
+   * Queues a chunk's review rows with their candidates and explanations (rows of other
+   * outcomes are left out).
+   * @param rows - request rows: a chunk's, or only those of it for review
    * @param traces - their traces, in the same order
    */
   queue(rows: readonly SourceRow[], traces: readonly RowTrace[]): Promise<void>;

@@ -12,7 +12,12 @@ import {
 } from './request-source.js';
 import { rechunked } from './async-chunks.js';
 import { openCleansingFiles } from './trace-cleansing.js';
-import { CHUNKS_IN_FLIGHT, type RowTracer, type TraceBackend } from './trace-backend.js';
+import {
+  CHUNKS_IN_FLIGHT,
+  type ChunkAnswers,
+  type RowTracer,
+  type TraceBackend,
+} from './trace-backend.js';
 import type { RowTrace } from './trace-decide.js';
 import type { SourceRow } from './request-source.js';
 import { estimateRequestFile, type BlockingEstimate } from './trace-estimate.js';
@@ -122,7 +127,7 @@ const CHUNKS_AHEAD = CHUNKS_IN_FLIGHT - 1;
 /** A chunk handed to the tracer, with the promise of its answers. */
 interface TracedChunk {
   readonly rows: SourceRow[];
-  readonly answers: Promise<readonly RowTrace[]>;
+  readonly answers: Promise<ChunkAnswers>;
 }
 
 /**
@@ -314,10 +319,17 @@ async function traceRows(
       }
       const answers = await oldest.answers;
       inFlight.shift();
+      if (answers.length !== rows.length) {
+        throw new Error(`the tracer answered ${answers.length} of ${rows.length} rows`);
+      }
+      // Only the rows for people go on to the review queue; every other answer is dropped as
+      // soon as its row is written.
+      const review: { rows: SourceRow[]; answers: RowTrace[] } = { rows: [], answers: [] };
       for (const [i, row] of rows.entries()) {
-        const traced = answers[i];
-        if (traced === undefined) {
-          throw new Error(`the tracer answered ${answers.length} of ${rows.length} rows`);
+        const traced = answers.answer(i);
+        if (traced.answer.outcome === 'review' || traced.answer.outcome === 'multiple') {
+          review.rows.push(row);
+          review.answers.push(traced);
         }
         await response.write(responseRow(row.row, traced.answer));
         await cleansing.add(row, traced);
@@ -329,7 +341,7 @@ async function traceRows(
           options.onProgress?.({ ...at, startBytes });
         }
       }
-      await options.reviews?.queue(rows, answers);
+      await options.reviews?.queue(review.rows, review.answers);
       if (checkpoint.due()) {
         const [written, cleansed] = await Promise.all([response.sync(), cleansing.sync()]);
         await checkpoint.save({

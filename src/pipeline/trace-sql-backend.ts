@@ -7,9 +7,14 @@ import {
   traceDeterministic,
   type TraceResult,
 } from '../matching/trace-decision.js';
-import type { MatchIndex } from '../storage/match-index.js';
-import { CHUNKS_IN_FLIGHT, type TraceBackend, type TracerSettings } from './trace-backend.js';
-import { answerRow, prepareRow, type PreparedRow, type RowTrace } from './trace-decide.js';
+import { parsePerson, type MatchIndex } from '../storage/match-index.js';
+import {
+  CHUNKS_IN_FLIGHT,
+  type ChunkAnswers,
+  type TraceBackend,
+  type TracerSettings,
+} from './trace-backend.js';
+import { answerRow, prepareRow, type PreparedRow } from './trace-decide.js';
 import type { SourceRow } from './request-source.js';
 import { trainWithIndex } from './trace-sql-train.js';
 
@@ -27,7 +32,7 @@ async function traceChunk(
   index: MatchIndex,
   rows: readonly SourceRow[],
   settings: TracerSettings,
-): Promise<RowTrace[]> {
+): Promise<ChunkAnswers> {
   const prepared = rows.map((row) => prepareRow(row, settings.dateFormat));
   const ready = prepared.filter((p): p is PreparedRow => p !== undefined);
   const records = ready.map((p) => p.record);
@@ -76,14 +81,30 @@ async function traceChunk(
     return { result: probabilisticStep(p.record, candidates, step.notes, trace), candidates };
   });
   const ids = [...traced.flatMap((t) => t.result.nhsNumber ?? []), ...holders.values()];
-  const people: Map<string, RegisterPerson> = await index.people(ids);
+  const people = await index.people(ids);
+  // A person is parsed as the row is answered (`ChunkAnswers`); a row asks for its matched
+  // person and its supplied number's holder, often the same one.
+  let last: { readonly id: string; readonly person: RegisterPerson | undefined } | undefined;
   const view = {
     holderOf: (number: string) => holders.get(number),
-    person: (id: string) => people.get(id),
+    person: (id: string): RegisterPerson | undefined => {
+      if (last?.id !== id) {
+        const text = people.get(id);
+        last = { id, person: text === undefined ? undefined : parsePerson(text) };
+      }
+      return last.person;
+    },
   };
-  return rows.map((row, i) =>
-    answerRow(row, prepared[i], traced[i] ?? { result: NOTHING, candidates: [] }, view),
-  );
+  return {
+    length: rows.length,
+    answer: (i) => {
+      const row = rows[i];
+      if (row === undefined) {
+        throw new RangeError(`no row ${String(i)} in a chunk of ${String(rows.length)}`);
+      }
+      return answerRow(row, prepared[i], traced[i] ?? { result: NOTHING, candidates: [] }, view);
+    },
+  };
 }
 
 /**

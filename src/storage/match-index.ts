@@ -91,10 +91,12 @@ export interface MatchIndex {
   frequencies(records: readonly MatchRecord[]): Promise<TermFrequencyLookup>;
   /**
    * Current people by current NHS Number, as a trace answer shows them: only their current
-   * name and address, no superseded numbers (`currentDemographics`).
+   * name and address, no superseded numbers (`currentDemographics`), each as the JSON text of
+   * its `RegisterPerson`. Text, not objects: a trace holds a chunk's people for seconds, and
+   * parses each only when its row is answered (`parsePerson`), so the objects die young.
    * @param ids - current NHS Numbers
    */
-  people(ids: readonly string[]): Promise<Map<string, RegisterPerson>>;
+  people(ids: readonly string[]): Promise<Map<string, string>>;
   /**
    * The current NHS Number each number (current or superseded) resolves to; unknown numbers
    * are left out.
@@ -140,4 +142,14 @@ export interface MatchIndex {
   session(): Promise<MatchIndex>;
   /** Releases the index's connection and temp tables. */
   close(): Promise<void>;
+}
+
+/**
+ * A person of {@link MatchIndex.people} from its JSON text. The text was written by
+ * `JSON.stringify`, which leaves out absent members: there are no nulls to drop (as
+ * `personFromJson` drops DuckDB's).
+ * @param text - one value of `people`
+ */
+export function parsePerson(text: string): RegisterPerson {
+  return JSON.parse(text) as RegisterPerson;
 }

@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { currentDemographics, type RegisterPerson } from '../../core/person.js';
+import { currentDemographics } from '../../core/person.js';
 import type { BlockingKeyCounts } from '../../matching/blocking-estimate.js';
 import {
   DEFAULT_BLOCKING_RULES,
@@ -585,7 +585,7 @@ class DuckDbMatchIndex implements MatchIndex {
     appender.closeSync();
   }
 
-  async people(ids: readonly string[]): Promise<Map<string, RegisterPerson>> {
+  async people(ids: readonly string[]): Promise<Map<string, string>> {
     const positions = new Map<string, number>();
     const unknown: string[] = [];
     for (const id of ids) {
@@ -605,11 +605,9 @@ class DuckDbMatchIndex implements MatchIndex {
         positions.set(String(id), Number(rid));
       }
     }
-    // The documents were written by JSON.stringify, which leaves out absent members: no nulls
-    // to drop, as personFromJson does for DuckDB's JSON.
-    const people = new Map<string, RegisterPerson>();
+    const people = new Map<string, string>();
     for (const [id, rid] of positions) {
-      people.set(id, JSON.parse(this.#docs.person(rid)) as RegisterPerson);
+      people.set(id, this.#docs.person(rid));
     }
     return people;
   }
