@@ -65,7 +65,7 @@ const records = ready.map((p) => p.record);
 const found = await step('block, compare and rank, hand over', () =>
   index.search(records, model, { keep: SQL_KEEP }),
 );
-const lookup = await step('term frequencies', () => index.frequencies(records));
+const lookup = await step('term frequencies', () => index.frequencies());
 const holders = await step('supplied numbers', () =>
   index.resolve(ready.flatMap((p) => p.supplied ?? [])),
 );

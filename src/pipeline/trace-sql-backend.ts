@@ -38,7 +38,7 @@ async function traceChunk(
   const records = ready.map((p) => p.record);
   const cascadeOnly = settings.cascadeOnly === true;
   const exact = await index.exactCandidates(records);
-  const lookup = await index.frequencies(cascadeOnly ? [] : records);
+  const lookup = await index.frequencies();
   const holders = await index.resolve(ready.flatMap((p) => p.supplied ?? []));
   const trace = {
     model: settings.model,

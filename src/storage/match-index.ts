@@ -84,11 +84,10 @@ export interface MatchIndex {
    */
   exactCandidates(requests: readonly MatchRecord[]): Promise<CascadeCandidate[][]>;
   /**
-   * Term frequencies of the register for the values these records hold (given name, family
-   * name, postcode), as a lookup for scoring them in TypeScript.
-   * @param records - request records
+   * Term frequencies of the register (given name, family name, postcode), as a lookup for
+   * scoring in TypeScript.
    */
-  frequencies(records: readonly MatchRecord[]): Promise<TermFrequencyLookup>;
+  frequencies(): Promise<TermFrequencyLookup>;
   /**
    * Current people by current NHS Number, as a trace answer shows them: only their current
    * name and address, no superseded numbers (`currentDemographics`), each as the JSON text of

@@ -19,8 +19,6 @@ import {
   type MatchRecord,
   type TermFrequencyLookup,
   type TfColumn,
-  TF_COLUMNS,
-  tfValue,
 } from '../../matching/index.js';
 import type {
   IndexedCandidate,
@@ -140,24 +138,33 @@ async function registerStamp(
 /** The most positions a match index handle remembers for `people` (about 100 MB). */
 const KNOWN_POSITIONS = 1_000_000;
 
-/** The most term frequencies a match index handle remembers (about 100 MB). */
-const KNOWN_FREQUENCIES = 1_000_000;
+/** The register's term frequencies by column: value → frequency. */
+type FrequencyTables = Readonly<Record<TfColumn, ReadonlyMap<string, number>>>;
 
-/** A term-frequency value the register does not hold (no frequency: no adjustment). */
-const NOT_HELD = -1;
-
-/** Term frequencies a handle has read: by column, value → frequency or {@link NOT_HELD}. */
-interface KnownFrequencies {
-  readonly columns: Readonly<Record<TfColumn, Map<string, number>>>;
-  /** Values held, over every column. */
-  size: number;
+/**
+ * The term frequencies the handles of one index share: the whole of `match_tf`, read at the
+ * first handle's first need. The table holds one row per distinct given name, family name and
+ * postcode of the register (36,718 at 1,000,000 people; postcodes, the most of them, are
+ * bounded by the country's 1.8 million), so holding it costs tens of MB at most, and a chunk's
+ * frequencies then cost no query. Before, each handle kept a memo and asked DuckDB for the
+ * values a chunk brought that it had not seen: a query per chunk per handle.
+ */
+interface SharedFrequencies {
+  tables?: Promise<FrequencyTables>;
 }
 
-function newFrequencies(): KnownFrequencies {
-  return {
-    columns: { 'given-name': new Map(), 'family-name': new Map(), postcode: new Map() },
-    size: 0,
+async function readFrequencies(conn: DuckDBConnection): Promise<FrequencyTables> {
+  const tables: Record<TfColumn, Map<string, number>> = {
+    'given-name': new Map(),
+    'family-name': new Map(),
+    postcode: new Map(),
   };
+  const reader = await conn.runAndReadAll('SELECT col, value, frequency FROM match_tf');
+  const [columns = [], values = [], frequencies = []] = reader.getColumns();
+  for (let n = 0; n < columns.length; n += 1) {
+    tables[String(columns[n]) as TfColumn].set(String(values[n]), Number(frequencies[n]));
+  }
+  return tables;
 }
 
 /** Keys sorted at once while the keys file is written (one sort of every key, about 169,000,000 at 10M, ran out of memory). */
@@ -300,13 +307,8 @@ class DuckDbMatchIndex implements MatchIndex {
    * Kept small, its look-ups stay in the processor's caches.
    */
   readonly #positions = new Map<string, number>();
-  /**
-   * Term frequencies this handle has read (by column, value → frequency, or {@link NOT_HELD}),
-   * so a chunk asks the store only for values no earlier chunk had; a new memo is started when
-   * it reaches {@link KNOWN_FREQUENCIES} values. A map per column: a lookup (several for each
-   * scored pair) then makes no key string.
-   */
-  #frequencies = newFrequencies();
+  /** The register's term frequencies, shared by the sessions of one index. */
+  readonly #frequencies: SharedFrequencies;
   /**
    * The holders (current NHS Number, or `null` for none) of the numbers the last exact look-up
    * of this handle looked up, so `resolve` answers a chunk's supplied numbers, which the
@@ -327,6 +329,7 @@ class DuckDbMatchIndex implements MatchIndex {
       keys: MatchKeys;
       exact: MatchKeys;
       searchThreads: SearchThreads;
+      frequencies: SharedFrequencies;
       ownsDocs: boolean;
     },
   ) {
@@ -336,6 +339,7 @@ class DuckDbMatchIndex implements MatchIndex {
     this.#keys = setup.keys;
     this.#exact = setup.exact;
     this.#searchThreads = setup.searchThreads;
+    this.#frequencies = setup.frequencies;
     this.#ownsDocs = setup.ownsDocs;
     this.status = setup.status;
     this.rules = setup.rules;
@@ -353,6 +357,7 @@ class DuckDbMatchIndex implements MatchIndex {
       keys: this.#keys,
       exact: this.#exact,
       searchThreads: this.#searchThreads,
+      frequencies: this.#frequencies,
       ownsDocs: false,
     });
   }
@@ -418,7 +423,7 @@ class DuckDbMatchIndex implements MatchIndex {
     // position (on worker threads when the records are in shared memory): the comparisons and
     // weights the decision uses, without a join of the chunk to the register's match table (a
     // scan of all of it at every chunk).
-    const lookup = await this.frequencies(requests);
+    const lookup = await this.frequencies();
     const frequencies = requestFrequencies(requests, lookup);
     const pool = this.#searchPool();
     const kept =
@@ -518,52 +523,11 @@ class DuckDbMatchIndex implements MatchIndex {
     return Promise.resolve(found);
   }
 
-  async frequencies(records: readonly MatchRecord[]): Promise<TermFrequencyLookup> {
-    let tables = this.#frequencies;
-    if (tables.size >= KNOWN_FREQUENCIES) {
-      // A new memo: lookups already handed out keep the one they were given.
-      tables = newFrequencies();
-      this.#frequencies = tables;
-    }
-    const wanted: [TfColumn, string][] = [];
-    const want = (column: TfColumn, value: string | undefined): void => {
-      const known = tables.columns[column];
-      if (value !== undefined && !known.has(value)) {
-        known.set(value, NOT_HELD);
-        tables.size += 1;
-        wanted.push([column, value]);
-      }
-    };
-    for (const record of records) {
-      for (const column of TF_COLUMNS) {
-        want(column, tfValue(record, column));
-      }
-    }
-    if (wanted.length > 0) {
-      await this.#conn.run('CREATE OR REPLACE TEMP TABLE tf_want (col VARCHAR, value VARCHAR)');
-      const appender = await this.#conn.createAppender('tf_want');
-      for (const [column, value] of wanted) {
-        appender.appendVarchar(column);
-        appender.appendVarchar(value);
-        appender.endRow();
-      }
-      appender.closeSync();
-      const reader = await this.#conn.runAndReadAll(
-        'SELECT t.col, t.value, t.frequency FROM match_tf t SEMI JOIN tf_want w USING (col, value)',
-      );
-      const [columns = [], values = [], frequencies = []] = reader.getColumns();
-      for (let n = 0; n < columns.length; n += 1) {
-        tables.columns[String(columns[n]) as TfColumn].set(
-          String(values[n]),
-          Number(frequencies[n]),
-        );
-      }
-    }
-    const { columns } = tables;
-    return (column, value) => {
-      const frequency = columns[column].get(value);
-      return frequency === NOT_HELD ? undefined : frequency;
-    };
+  async frequencies(): Promise<TermFrequencyLookup> {
+    const shared = this.#frequencies;
+    shared.tables ??= readFrequencies(this.#conn);
+    const tables = await shared.tables;
+    return (column, value) => tables[column].get(value);
   }
 
   /** Fills the one-column temp table `table` with the distinct `values`, for a semi join. */
@@ -856,6 +820,7 @@ export async function openDuckDbMatchIndex(
         size: options.searchThreads ?? Math.max(0, availableParallelism() - 1),
         closed: false,
       },
+      frequencies: {},
       ownsDocs: true,
     });
   } catch (error) {
