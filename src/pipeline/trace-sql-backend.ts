@@ -51,10 +51,13 @@ async function traceChunk(
   const open = steps.flatMap((step, i) =>
     step !== undefined && step.final === undefined ? [i] : [],
   );
+  // The people already decided on (the cascade's matches, the supplied numbers' holders) are
+  // read beside the search, on its worker.
+  const decided = steps.flatMap((step) => step?.final?.nhsNumber ?? []);
   const searched = await index.search(
     open.map((i) => records[i] as MatchRecord),
     settings.model,
-    { keep: SQL_KEEP },
+    { keep: SQL_KEEP, people: [...decided, ...holders.values()] },
   );
   const blocked = new Map(open.map((i, n) => [i, searched[n] ?? []]));
   let next = 0;

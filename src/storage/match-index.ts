@@ -34,6 +34,13 @@ export interface MatchSearchOptions {
    * deterministic cascade or the twin rule could need. `Infinity` keeps every blocked pair.
    */
   readonly keep: number;
+  /**
+   * Current NHS Numbers whose demographics `people` will be asked for once the search is done
+   * (the people a caller has already decided on): read beside the search, on its worker
+   * thread when it has one, rather than by `people` on the calling thread. Optional: `people`
+   * reads whatever was not read here.
+   */
+  readonly people?: readonly string[];
 }
 
 /** How the index was prepared. */

@@ -34,7 +34,12 @@ import { exactAgrees } from './exact-agrees.js';
 import { checkKeyHash, type KeyHash } from './duckdb-hash.js';
 import { EXACT_KINDS, type ExactKind, forEachExactKey, numberKey } from './request-keys.js';
 import { SearchPool } from './search-pool.js';
-import { blockedPositions, rankBlocked, requestFrequencies } from './search-ranking.js';
+import {
+  blockedPositions,
+  rankBlocked,
+  requestFrequencies,
+  type KeptPairs,
+} from './search-ranking.js';
 import {
   BUILD_NUMBER_SQL,
   BUILD_RECORD_SQL,
@@ -317,6 +322,11 @@ class DuckDbMatchIndex implements MatchIndex {
   #holders = new Map<string, string | null>();
   /** Records decoded for the current chunk by position (see {@link #chunkRecord}). */
   readonly #chunkRecords = new Map<number, MatchRecord>();
+  /**
+   * Demographics the current chunk's search read on its worker (`MatchSearchOptions.people`),
+   * by NHS Number, for `people`; emptied with {@link #positions}.
+   */
+  readonly #readPeople = new Map<string, string>();
 
   constructor(
     conn: DuckDBConnection,
@@ -426,15 +436,27 @@ class DuckDbMatchIndex implements MatchIndex {
     const lookup = await this.frequencies();
     const frequencies = requestFrequencies(requests, lookup);
     const pool = this.#searchPool();
-    const kept =
-      pool === undefined
-        ? rankBlocked(
-            requests,
-            { ...blockedPositions(requests, this.rules, this.#keys), frequencies },
-            { model, keep: options.keep },
-            (rid) => this.#chunkRecord(rid, false),
-          )
-        : await pool.rank(requests, frequencies, model, options.keep);
+    let kept: KeptPairs;
+    if (pool === undefined) {
+      kept = rankBlocked(
+        requests,
+        { ...blockedPositions(requests, this.rules, this.#keys), frequencies },
+        { model, keep: options.keep },
+        (rid) => this.#chunkRecord(rid, false),
+      );
+    } else {
+      // The people the caller will answer with, where they are known: read on the worker.
+      const ids = [...new Set(options.people ?? [])].filter((id) => this.#positions.has(id));
+      const people = Int32Array.from(ids, (id) => this.#positions.get(id) ?? -1);
+      const ranked = await pool.rank(requests, frequencies, { model, keep: options.keep, people });
+      kept = ranked.kept;
+      ids.forEach((id, n) => {
+        const text = ranked.people[n];
+        if (text !== undefined) {
+          this.#readPeople.set(id, text);
+        }
+      });
+    }
     const comparisons = model.comparisons.length;
     for (let n = 0; n < kept.qids.length; n += 1) {
       const rid = kept.rids[n] ?? -1;
@@ -473,6 +495,7 @@ class DuckDbMatchIndex implements MatchIndex {
     // decided on.
     this.#positions.clear();
     this.#chunkRecords.clear();
+    this.#readPeople.clear();
     // Each request's keys, the number's first, looked up in the exact keys file; every record
     // found is checked against the request as the joins of EXACT_CANDIDATES_SQL would (a key
     // is a hash). The positions a request has taken are skipped under its later keys (a
@@ -550,9 +573,15 @@ class DuckDbMatchIndex implements MatchIndex {
   }
 
   async people(ids: readonly string[]): Promise<Map<string, string>> {
+    const people = new Map<string, string>();
     const positions = new Map<string, number>();
     const unknown: string[] = [];
     for (const id of ids) {
+      const read = this.#readPeople.get(id);
+      if (read !== undefined) {
+        people.set(id, read);
+        continue;
+      }
       const rid = this.#positions.get(id);
       if (rid === undefined) {
         unknown.push(id);
@@ -569,7 +598,6 @@ class DuckDbMatchIndex implements MatchIndex {
         positions.set(String(id), Number(rid));
       }
     }
-    const people = new Map<string, string>();
     for (const [id, rid] of positions) {
       people.set(id, this.#docs.person(rid));
     }

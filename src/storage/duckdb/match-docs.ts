@@ -65,6 +65,59 @@ export interface SharedRecords {
   readonly people: number;
   /** The records' table (`RecordEncoder.table`). */
   readonly table: string;
+  /**
+   * The documents file's open descriptor, for reading the demographics (`MatchDocs.person`) on
+   * another thread ({@link PeopleReader}): descriptors belong to the process. Valid while the
+   * documents are open.
+   */
+  readonly fd: number;
+}
+
+/**
+ * Reads the current demographics of positions from an open documents file (`MatchDocs.person`).
+ * Built over {@link SharedRecords} it reads them on a search worker, so that the matched people
+ * of a chunk are read beside its search rather than on the thread that answers the rows (a
+ * `readSync` each, about 14 µs at 10,000,000 people).
+ */
+export class PeopleReader {
+  readonly #fd: number;
+  readonly #offsets: Float64Array;
+  readonly #people: number;
+  #scratch = Buffer.allocUnsafe(64 << 10);
+
+  /**
+   * @param file - the file's descriptor, its offsets (records then demographics) and people
+   */
+  constructor(file: {
+    readonly fd: number;
+    readonly offsets: Float64Array;
+    readonly people: number;
+  }) {
+    this.#fd = file.fd;
+    this.#offsets = file.offsets;
+    this.#people = file.people;
+  }
+
+  /**
+   * The current demographics JSON of position `rid`.
+   * @param rid - a position
+   */
+  person(rid: number): string {
+    const n = this.#people + 1 + rid;
+    const start = this.#offsets[n];
+    const end = this.#offsets[n + 1];
+    if (start === undefined || end === undefined || !(rid >= 0 && rid < this.#people)) {
+      throw new RangeError(`no match document at position ${String(rid)}`);
+    }
+    const length = end - start;
+    if (length > this.#scratch.length) {
+      this.#scratch = Buffer.allocUnsafe(length);
+    }
+    if (!readExactly(this.#fd, this.#scratch, length, start)) {
+      throw new Error('the match documents file ends early');
+    }
+    return this.#scratch.toString('utf8', 0, length);
+  }
 }
 
 /** Adds documents in position order, then publishes them under a stamp. */
@@ -280,7 +333,7 @@ class FileDocs implements MatchDocs {
   readonly #fd: number;
   readonly #offsets: Float64Array;
   /** Where the offsets of the current demographics start in {@link #offsets}. */
-  readonly #personBase: number;
+  readonly #peopleReader: PeopleReader;
   readonly #table: string;
   readonly #decoder: RecordDecoder;
   #scratch = Buffer.allocUnsafe(64 << 10);
@@ -296,7 +349,7 @@ class FileDocs implements MatchDocs {
     this.#table = table;
     this.#decoder = new RecordDecoder(table);
     this.people = offsets.length / 2 - 1;
-    this.#personBase = this.people + 1;
+    this.#peopleReader = new PeopleReader({ fd, offsets, people: this.people });
   }
 
   warm(recordsBudget = RECORDS_IN_MEMORY_BYTES): Promise<void> {
@@ -370,15 +423,14 @@ class FileDocs implements MatchDocs {
   }
 
   person(rid: number): string {
-    const length = this.#read(this.#personBase + rid, rid);
-    return this.#scratch.toString('utf8', 0, length);
+    return this.#peopleReader.person(rid);
   }
 
   shared(): SharedRecords | undefined {
     const records = this.#records?.buffer;
     const offsets = this.#offsets.buffer;
     return records instanceof SharedArrayBuffer && offsets instanceof SharedArrayBuffer
-      ? { records, offsets, people: this.people, table: this.#table }
+      ? { records, offsets, people: this.people, table: this.#table, fd: this.#fd }
       : undefined;
   }
 

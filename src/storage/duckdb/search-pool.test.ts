@@ -49,8 +49,8 @@ beforeAll(async () => {
   const register = join(dir, 'register.duckdb');
   const writer = matchDocsHome(register, {}).writer();
   records = [...generatePopulation({ people: PEOPLE, seed: 11 })].map(fromRegisterPerson);
-  for (const record of records) {
-    writer.add(record, '{}');
+  for (const [rid, record] of records.entries()) {
+    writer.add(record, JSON.stringify({ rid }));
   }
   writer.finish('stamp');
   const opened = openMatchDocs(matchDocsPath(register), 'stamp');
@@ -142,13 +142,23 @@ describe('the search pool', () => {
         const { requests, frequencies } = search(40);
         const pairs = { ...blockedPositions(requests, RULES, keys), frequencies };
         const here = rankBlocked(requests, pairs, { model, keep: 5 }, (rid) => docs.record(rid));
-        const there = await pool.rank(requests, frequencies, model, 5);
-        expect(there).toEqual(here);
+        const people = Int32Array.from([3, 0, PEOPLE - 1, 3]);
+        const there = await pool.rank(requests, frequencies, { model, keep: 5, people });
+        expect(there.kept).toEqual(here);
+        // The people asked for are read beside the search, in the order asked.
+        expect(there.people).toEqual([...people].map((rid) => docs.person(rid)));
+        expect(there.people[2]).toBe(JSON.stringify({ rid: PEOPLE - 1 }));
         // Every request but the moved ones kept some (itself at least), most of them several.
         expect(new Set(here.qids).size).toBeGreaterThan(30);
         expect(here.qids.length).toBeGreaterThan(100);
-        const everything = await pool.rank(requests, frequencies, model, Infinity);
-        expect(everything.qids.length).toBe(pairs.positions.length);
+        const none = new Int32Array(0);
+        const everything = await pool.rank(requests, frequencies, {
+          model,
+          keep: Infinity,
+          people: none,
+        });
+        expect(everything.kept.qids.length).toBe(pairs.positions.length);
+        expect(everything.people).toEqual([]);
       } finally {
         await pool.close();
       }
@@ -181,7 +191,8 @@ describe('the search pool', () => {
     const pool = new SearchPool(shared(keysOnFile), 1);
     await pool.close();
     const { requests, frequencies } = search(2);
-    await expect(pool.rank(requests, frequencies, defaultModel(), 5)).rejects.toThrow(/closed/);
+    const ranking = { model: defaultModel(), keep: 5, people: new Int32Array(0) };
+    await expect(pool.rank(requests, frequencies, ranking)).rejects.toThrow(/closed/);
   });
 
   it('reports a position outside the register as the worker saw it', async () => {
@@ -200,7 +211,8 @@ describe('the search pool', () => {
     const [wrong, wrongHeld] = writeKeys(join(dir, 'wrong.duckdb'), entries);
     const pool = new SearchPool(shared(wrong), 1);
     try {
-      await expect(pool.rank(requests, frequencies, defaultModel(), 5)).rejects.toThrow(
+      const ranking = { model: defaultModel(), keep: 5, people: new Int32Array(0) };
+      await expect(pool.rank(requests, frequencies, ranking)).rejects.toThrow(
         /search worker failed: no match record at position 2005/,
       );
     } finally {

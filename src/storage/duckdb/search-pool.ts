@@ -10,8 +10,15 @@ import {
 import type { KeptPairs } from './search-ranking.js';
 import type { RankReply, RankRequest, SearchShared } from './search-worker.js';
 
+/** A search's kept pairs, and the demographics read beside it. */
+export interface RankedSearch {
+  readonly kept: KeptPairs;
+  /** The current demographics JSON of each position asked for, in the order asked. */
+  readonly people: readonly string[];
+}
+
 interface Pending {
-  readonly resolve: (kept: KeptPairs) => void;
+  readonly resolve: (ranked: RankedSearch) => void;
   readonly reject: (error: Error) => void;
 }
 
@@ -41,7 +48,7 @@ export class SearchPool {
         const pending = this.#pending.get(reply.id);
         this.#pending.delete(reply.id);
         if ('kept' in reply) {
-          pending?.resolve(reply.kept);
+          pending?.resolve({ kept: reply.kept, people: reply.people });
         } else {
           pending?.reject(new Error(`a search worker failed: ${reply.error}`));
         }
@@ -64,7 +71,7 @@ export class SearchPool {
     this.#pending.clear();
   }
 
-  #send(worker: Worker, request: Omit<RankRequest, 'id'>): Promise<KeptPairs> {
+  #send(worker: Worker, request: Omit<RankRequest, 'id'>): Promise<RankedSearch> {
     if (this.#failed !== undefined) {
       return Promise.reject(this.#failed);
     }
@@ -78,18 +85,18 @@ export class SearchPool {
 
   /**
    * Finds and ranks the blocked pairs of `requests` (as `blockedPositions` and `rankBlocked`
-   * would here).
+   * would here), and reads the demographics of `people` beside them (on the first worker).
    * @param requests - the requests
    * @param frequencies - their term frequencies (`BlockedPairs.frequencies`)
-   * @param model - the model
-   * @param keep - candidates kept by rank
+   * @param ranking - the model, candidates kept by rank, and the positions whose demographics
+   *   to read
    */
   async rank(
     requests: readonly MatchRecord[],
     frequencies: Float64Array,
-    model: MatchModel,
-    keep: number,
-  ): Promise<KeptPairs> {
+    ranking: { readonly model: MatchModel; readonly keep: number; readonly people: Int32Array },
+  ): Promise<RankedSearch> {
+    const { model, keep } = ranking;
     let text = this.#models.get(model);
     if (text === undefined) {
       text = serialiseModel(model);
@@ -108,10 +115,17 @@ export class SearchPool {
           keep,
           requests: JSON.stringify(requests.slice(from, to)),
           frequencies: frequencies.slice(from * TF_COLUMNS.length, to * TF_COLUMNS.length),
+          people: w === 0 ? ranking.people : new Int32Array(0),
         });
       }),
     );
-    return mergeSlices(slices, bounds);
+    return {
+      kept: mergeSlices(
+        slices.map((slice) => slice.kept),
+        bounds,
+      ),
+      people: slices[0]?.people ?? [],
+    };
   }
 
   /** Stops the workers. */

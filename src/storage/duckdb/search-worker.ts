@@ -2,13 +2,14 @@
  * Worker-thread entry of the search pool (`search-pool.ts`): finds the blocked pairs of a slice
  * of a search's requests in the keys file (`blockedPositions`, the keys hashed here), then
  * compares, weighs and ranks them (`rankBlocked`) over the match records the index holds in
- * shared memory, and posts the kept pairs back.
+ * shared memory, and posts the kept pairs back, with the demographics of the people it was asked
+ * to read (the chunk's people its caller already knows it will answer with).
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { parseModel, type MatchModel, type MatchRecord } from '../../matching/index.js';
 import { RecordDecoder } from '../../matching/record-decoder.js';
 import type { BlockingRule } from '../../matching/blocking.js';
-import type { SharedRecords } from './match-docs.js';
+import { PeopleReader, type SharedRecords } from './match-docs.js';
 import { sharedKeysReader, type SharedKeys } from './match-keys.js';
 import { blockedPositions, rankBlocked, type KeptPairs } from './search-ranking.js';
 
@@ -29,11 +30,13 @@ export interface RankRequest {
   readonly requests: string;
   /** The requests' term frequencies (`BlockedPairs.frequencies`). */
   readonly frequencies: Float64Array;
+  /** Positions whose current demographics to read and send back (`MatchDocs.person`). */
+  readonly people: Int32Array;
 }
 
-/** A worker's answer. */
+/** A worker's answer: the kept pairs, and the demographics of `RankRequest.people` in order. */
 export type RankReply =
-  | { readonly id: number; readonly kept: KeptPairs }
+  | { readonly id: number; readonly kept: KeptPairs; readonly people: readonly string[] }
   | { readonly id: number; readonly error: string };
 
 const { records: shared, keys: sharedKeys, rules } = workerData as SearchShared;
@@ -41,6 +44,7 @@ const bytes = Buffer.from(shared.records);
 const offsets = new Float64Array(shared.offsets);
 const decoder = new RecordDecoder(shared.table);
 const matchKeys = sharedKeysReader(sharedKeys);
+const peopleReader = new PeopleReader({ fd: shared.fd, offsets, people: shared.people });
 
 function recordAt(rid: number): MatchRecord {
   const start = offsets[rid];
@@ -71,7 +75,8 @@ parentPort?.on('message', (request: RankRequest) => {
       frequencies: request.frequencies,
     };
     const kept = rankBlocked(requests, pairs, { model, keep: request.keep }, recordAt);
-    reply = { id: request.id, kept };
+    const people = Array.from(request.people, (rid) => peopleReader.person(rid));
+    reply = { id: request.id, kept, people };
   } catch (error) {
     reply = { id: request.id, error: error instanceof Error ? error.message : String(error) };
   }
