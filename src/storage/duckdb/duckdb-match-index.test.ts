@@ -84,6 +84,26 @@ describe('the DuckDB match index and its documents file', () => {
     }
   });
 
+  it('reads the people a search is told of with it, each under its own number', async () => {
+    const index = await openDuckDbMatchIndex(store);
+    try {
+      const ids = [n(3), n(2)];
+      const cold = await index.people(ids);
+      const records = PEOPLE.map((person) => fromRegisterPerson(person));
+      // A new chunk: its exact look-up finds where the people are, then its search reads them.
+      await index.exactCandidates(records);
+      const model = defaultModel();
+      await index.search(records, model, { keep: 5, people: [...ids, n(9), n(3)] });
+      const read = await index.people([n(2), n(3), n(1)]);
+      expect(read.get(n(2))).toBe(cold.get(n(2)));
+      expect(read.get(n(3))).toBe(cold.get(n(3)));
+      expect(parsePerson(read.get(n(1)) ?? '{}').nhsNumber).toBe(n(1));
+      expect(parsePerson(read.get(n(3)) ?? '{}').nhsNumber).toBe(n(3));
+    } finally {
+      await index.close();
+    }
+  });
+
   it('is rebuilt when the documents file is missing or cut short', async () => {
     const docs = matchDocsPath(join(dir, 'register.duckdb')) ?? '';
     rmSync(docs);

@@ -436,7 +436,12 @@ class DuckDbMatchIndex implements MatchIndex {
     const lookup = await this.frequencies();
     const frequencies = requestFrequencies(requests, lookup);
     const pool = this.#searchPool();
+    // The people the caller will answer with, where their positions are known: read with the
+    // search (on its worker when there is one).
+    const ids = [...new Set(options.people ?? [])].filter((id) => this.#positions.has(id));
+    const rids = Int32Array.from(ids, (id) => this.#positions.get(id) ?? -1);
     let kept: KeptPairs;
+    let people: readonly string[];
     if (pool === undefined) {
       kept = rankBlocked(
         requests,
@@ -444,19 +449,17 @@ class DuckDbMatchIndex implements MatchIndex {
         { model, keep: options.keep },
         (rid) => this.#chunkRecord(rid, false),
       );
+      people = Array.from(rids, (rid) => this.#docs.person(rid));
     } else {
-      // The people the caller will answer with, where they are known: read on the worker.
-      const ids = [...new Set(options.people ?? [])].filter((id) => this.#positions.has(id));
-      const people = Int32Array.from(ids, (id) => this.#positions.get(id) ?? -1);
-      const ranked = await pool.rank(requests, frequencies, { model, keep: options.keep, people });
-      kept = ranked.kept;
-      ids.forEach((id, n) => {
-        const text = ranked.people[n];
-        if (text !== undefined) {
-          this.#readPeople.set(id, text);
-        }
-      });
+      const ranking = { model, keep: options.keep, people: rids };
+      ({ kept, people } = await pool.rank(requests, frequencies, ranking));
     }
+    ids.forEach((id, n) => {
+      const text = people[n];
+      if (text !== undefined) {
+        this.#readPeople.set(id, text);
+      }
+    });
     const comparisons = model.comparisons.length;
     for (let n = 0; n < kept.qids.length; n += 1) {
       const rid = kept.rids[n] ?? -1;
