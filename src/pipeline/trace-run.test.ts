@@ -10,7 +10,7 @@ import { testNhsNumber as n } from '../storage/test-support/register-people.js';
 import { versionModel } from './trace-model.js';
 import { inMemoryBackend } from './trace-backend.js';
 import { traceRegisterFrom } from './trace-register.js';
-import { defaultChunkRows, runTrace, type TraceRunResult } from './trace-run.js';
+import { runTrace, type TraceRunResult } from './trace-run.js';
 import {
   EXPECTED,
   SUPERSEDED,
@@ -281,15 +281,5 @@ describe('runTrace golden round trip', () => {
     const names = await readdir(folder);
     expect(names.filter((f) => f.endsWith('.partial'))).toEqual([]);
     expect(names.filter((f) => f.startsWith('response'))).toHaveLength(8);
-  });
-});
-
-describe('defaultChunkRows', () => {
-  it('grows with the register, a twentieth of it, between 10,000 and 50,000 rows', () => {
-    expect(defaultChunkRows(0)).toBe(10_000);
-    expect(defaultChunkRows(100_000)).toBe(10_000);
-    expect(defaultChunkRows(1_000_000)).toBe(50_000);
-    expect(defaultChunkRows(456_789)).toBe(23_000);
-    expect(defaultChunkRows(10_000_000)).toBe(50_000);
   });
 });

@@ -54,7 +54,7 @@ export interface TraceRunOptions {
   readonly thresholds?: DecisionThresholds;
   /** Trace with the deterministic cascade alone (cross-check, alphanumeric): the baseline. */
   readonly cascadeOnly?: boolean;
-  /** Rows traced together (one set-based query on a SQL backend); default {@link defaultChunkRows}. */
+  /** Rows traced together (one set-based query on a SQL backend); default {@link DEFAULT_CHUNK_ROWS}. */
   readonly chunkRows?: number;
   /**
    * A checkpoint is saved at the first chunk boundary at least this many seconds after the last
@@ -109,17 +109,15 @@ function readOptionsOf(options: TraceRunOptions): RequestSourceOptions & {
 }
 
 /**
- * Rows traced together when the run does not say: a twentieth of the register, from 10,000 to
- * 50,000 rows. Every chunk reads the register's match tables a few times over (the look-ups
- * join a chunk's rows to them), a cost that grows with the register, not the chunk; chunks that
- * grow with the register keep that cost a small share of each row's. The ceiling is memory:
- * against 10,000,000 people, 100,000-row chunks were 2% faster than 50,000 but peaked at 7.2
- * GiB against 6.0 (docs/benchmarks.md).
- * @param registerPeople - people in the register traced against
+ * Rows traced together when the run does not say. Until session 21 chunks grew with the
+ * register (a twentieth of it, 10,000 to 50,000 rows), because each chunk then read the
+ * register's match tables a few times over; now a chunk reads only by key (the keys files, the
+ * documents by position, the term frequencies held), so its cost follows its rows. Smaller
+ * chunks hold fewer rows in flight: against 10,000,000 people 10,000-row chunks peaked at
+ * 4,736–4,778 MiB against 5,691–6,064 for 50,000, at speeds inside this machine's spread
+ * (docs/benchmarks.md, session 21).
  */
-export function defaultChunkRows(registerPeople: number): number {
-  return Math.min(50_000, Math.max(10_000, Math.round(registerPeople / 20_000) * 1000));
-}
+export const DEFAULT_CHUNK_ROWS = 10_000;
 
 /** Chunks handed to the tracer ahead of the one being written (see `CHUNKS_IN_FLIGHT`). */
 const CHUNKS_AHEAD = CHUNKS_IN_FLIGHT - 1;
@@ -293,7 +291,7 @@ async function traceRows(
   // generators (rows, skipped rows, chunks) cost more than the row's own reading.
   const chunks = rechunked<SourceRow>(
     source.batches(),
-    options.chunkRows ?? defaultChunkRows(backend.registerPeople),
+    options.chunkRows ?? DEFAULT_CHUNK_ROWS,
     resumedRows,
   );
   // Chunks read and handed to the tracer, oldest first: at most CHUNKS_AHEAD + 1.

@@ -186,7 +186,7 @@ export function registerTraceCommand(program: Command): void {
     .option('--progress-every <n>', 'a progress line every this many rows', '10000')
     .option(
       '--chunk-rows <n>',
-      'rows traced together; checkpoints fall between chunks (default: a twentieth of the register, 10,000 to 50,000)',
+      'rows traced together; checkpoints fall between chunks (default: 10,000)',
     )
     .option('--checkpoint-every <s>', 'seconds between checkpoints (0: after every chunk)', '10')
     .addHelpText('after', HELP)
