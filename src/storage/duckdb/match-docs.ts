@@ -332,7 +332,7 @@ class FileDocs implements MatchDocs {
   readonly #path: string;
   readonly #fd: number;
   readonly #offsets: Float64Array;
-  /** Where the offsets of the current demographics start in {@link #offsets}. */
+  /** Reads the current demographics (`person`), from the second half of {@link #offsets}. */
   readonly #peopleReader: PeopleReader;
   readonly #table: string;
   readonly #decoder: RecordDecoder;
