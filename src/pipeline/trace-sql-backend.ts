@@ -38,11 +38,12 @@ async function traceChunk(
   const records = ready.map((p) => p.record);
   const cascadeOnly = settings.cascadeOnly === true;
   const exact = await index.exactCandidates(records);
-  const lookup = await index.frequencies();
+  // The cascade alone scores nothing: it needs no term frequencies.
+  const lookup = cascadeOnly ? undefined : await index.frequencies();
   const holders = await index.resolve(ready.flatMap((p) => p.supplied ?? []));
   const trace = {
     model: settings.model,
-    lookup,
+    ...(lookup === undefined ? {} : { lookup }),
     ...(settings.thresholds === undefined ? {} : { thresholds: settings.thresholds }),
   };
   const steps = records.map((record, i) =>
