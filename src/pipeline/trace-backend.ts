@@ -53,6 +53,27 @@ export interface ChunkAnswers {
 }
 
 /**
+ * The answers of a chunk's rows, each made by `answerOf` when asked for.
+ * @param rows - the chunk's rows
+ * @param answerOf - makes the answer of one row (and its index in the chunk)
+ */
+export function chunkAnswers(
+  rows: readonly SourceRow[],
+  answerOf: (row: SourceRow, i: number) => RowTrace,
+): ChunkAnswers {
+  return {
+    length: rows.length,
+    answer: (i) => {
+      const row = rows[i];
+      if (row === undefined) {
+        throw new RangeError(`no row ${String(i)} in a chunk of ${String(rows.length)}`);
+      }
+      return answerOf(row, i);
+    },
+  };
+}
+
+/**
  * Every answer of a chunk, in row order (for tests and small chunks: it holds them all).
  * @param chunk - a chunk's answers
  */
@@ -139,17 +160,7 @@ export function inMemoryBackend(register: TraceRegister): TraceBackend {
           ? cascade
           : (row: SourceRow): RowTrace => traceSourceRow(row, register, trace, settings.dateFormat);
       // Each row is traced when its answer is asked for: nothing is held for the chunk.
-      const answers = (rows: readonly SourceRow[]): ChunkAnswers => ({
-        length: rows.length,
-        answer: (i) => {
-          const row = rows[i];
-          if (row === undefined) {
-            throw new RangeError(`no row ${String(i)} in a chunk of ${String(rows.length)}`);
-          }
-          return one(row);
-        },
-      });
-      return { trace: (rows) => Promise.resolve(answers(rows)) };
+      return { trace: (rows) => Promise.resolve(chunkAnswers(rows, one)) };
     },
     close: () => Promise.resolve(),
   };

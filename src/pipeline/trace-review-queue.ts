@@ -31,6 +31,16 @@ export interface TraceReviewSink {
 }
 
 /**
+ * The outcome that sends a traced row to people (`review`, `multiple`); `undefined` for any
+ * other.
+ * @param traced - a row's trace
+ */
+export function reviewOutcome(traced: RowTrace): 'review' | 'multiple' | undefined {
+  const { outcome } = traced.answer;
+  return outcome === 'review' || outcome === 'multiple' ? outcome : undefined;
+}
+
+/**
  * The review items of a chunk: one per row whose outcome is `review` or `multiple`, holding the
  * request's cells as sent, the reasons and the scored candidates with their explanations. `row`
  * is the 1-based data row, so item N answers the response file's N-th data row.
@@ -46,8 +56,8 @@ export function reviewItemsOf(
   const items: ReviewItem[] = [];
   for (const [i, source] of rows.entries()) {
     const traced = traces[i];
-    const outcome = traced?.answer.outcome;
-    if (traced === undefined || (outcome !== 'review' && outcome !== 'multiple')) {
+    const outcome = traced === undefined ? undefined : reviewOutcome(traced);
+    if (traced === undefined || outcome === undefined) {
       continue;
     }
     items.push({

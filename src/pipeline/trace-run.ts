@@ -27,7 +27,12 @@ import { countRow, emptyCounts, traceReport, type TraceReport } from './trace-re
 import { traceReportHtml } from './trace-report-html.js';
 import { traceJobId } from './trace-job.js';
 import { lockRun } from './trace-lock.js';
-import { finishedJob, startedJob, type TraceReviewSink } from './trace-review-queue.js';
+import {
+  finishedJob,
+  reviewOutcome,
+  startedJob,
+  type TraceReviewSink,
+} from './trace-review-queue.js';
 import {
   firstStart,
   interruptedRun,
@@ -325,7 +330,7 @@ async function traceRows(
       const review: { rows: SourceRow[]; answers: RowTrace[] } = { rows: [], answers: [] };
       for (const [i, row] of rows.entries()) {
         const traced = answers.answer(i);
-        if (traced.answer.outcome === 'review' || traced.answer.outcome === 'multiple') {
+        if (reviewOutcome(traced) !== undefined) {
           review.rows.push(row);
           review.answers.push(traced);
         }

@@ -10,6 +10,7 @@ import {
 import { parsePerson, type MatchIndex } from '../storage/match-index.js';
 import {
   CHUNKS_IN_FLIGHT,
+  chunkAnswers,
   type ChunkAnswers,
   type TraceBackend,
   type TracerSettings,
@@ -99,16 +100,9 @@ async function traceChunk(
       return last.person;
     },
   };
-  return {
-    length: rows.length,
-    answer: (i) => {
-      const row = rows[i];
-      if (row === undefined) {
-        throw new RangeError(`no row ${String(i)} in a chunk of ${String(rows.length)}`);
-      }
-      return answerRow(row, prepared[i], traced[i] ?? { result: NOTHING, candidates: [] }, view);
-    },
-  };
+  return chunkAnswers(rows, (row, i) =>
+    answerRow(row, prepared[i], traced[i] ?? { result: NOTHING, candidates: [] }, view),
+  );
 }
 
 /**
