@@ -3,7 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { levelWeight, MIN_PROBABILITY } from './model/comparison.js';
 import { defaultModel } from './model/default-model.js';
 import { priorWeight } from './model/model.js';
-import { tfLookupFromTables } from './model/term-frequency.js';
+import {
+  tfAdjustment,
+  tfLookupFromTables,
+  type TermFrequencyLookup,
+} from './model/term-frequency.js';
 import { buildMatchRecord } from './record-builder.js';
 import type { MatchRecord } from './record.js';
 import { matchInput } from './test-support/arbitraries.js';
@@ -134,6 +138,32 @@ describe('term-frequency adjustment', () => {
     );
     const family = result.contributions.find((c) => c.comparison === 'family-name');
     expect(family?.tfAdjustment).toBeCloseTo(Math.log2(0.002 / 1e-6), 12);
+  });
+
+  it('takes the larger frequency when the two sides hold different values', () => {
+    const exact = model.comparisons.find((c) => c.id === 'family-name');
+    const level = exact?.levels.find((l) => l.tf === 'family-name');
+    if (exact === undefined || level === undefined) {
+      throw new Error('the default model has an exact family-name level with a frequency');
+    }
+    const where = { comparison: exact, level };
+    const context = { lookup, minimumFrequency: model.termFrequency.minimumFrequency };
+    const smith = buildMatchRecord({ familyName: 'Smith' });
+    const ashworth = buildMatchRecord({ familyName: 'Ashworth' });
+    const expected = Math.log2(0.002 / 0.012);
+    expect(tfAdjustment(where, smith, ashworth, context)).toBeCloseTo(expected, 12);
+    expect(tfAdjustment(where, ashworth, smith, context)).toBeCloseTo(expected, 12);
+  });
+
+  it('looks a value both sides hold up once', () => {
+    const asked: string[] = [];
+    const counting: TermFrequencyLookup = (column, value) => {
+      asked.push(value);
+      return lookup(column, value);
+    };
+    const ashworth = buildMatchRecord({ familyName: 'Ashworth' });
+    score(ashworth, buildMatchRecord({ familyName: 'Ashworth' }), model, counting);
+    expect(asked.filter((value) => value === 'ASHWORTH')).toHaveLength(1);
   });
 
   it('is 0 for values not in the table and without a table', () => {

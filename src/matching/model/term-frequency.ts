@@ -70,9 +70,14 @@ export function tfAdjustment(
     return 0;
   }
   // Each side's frequency, without arrays: this runs for every term-frequency level of every
-  // pair scored.
-  const leftFrequency = known(lookup, column, tfValue(left, column));
-  const rightFrequency = known(lookup, column, tfValue(right, column));
+  // pair scored. A term-frequency level is an agreement on the value, so the two sides mostly
+  // hold the same one: it is then looked up once (a look-up in a table of hundreds of
+  // thousands of postcodes is a cache miss or two).
+  const leftValue = tfValue(left, column);
+  const rightValue = tfValue(right, column);
+  const leftFrequency = known(lookup, column, leftValue);
+  const rightFrequency =
+    rightValue === leftValue ? leftFrequency : known(lookup, column, rightValue);
   if (leftFrequency === undefined && rightFrequency === undefined) {
     return 0;
   }
