@@ -9,7 +9,7 @@ import {
 import type { MatchModel } from './model/model.js';
 import type { TermFrequencyLookup } from './model/term-frequency.js';
 import type { MatchRecord } from './record.js';
-import { scorePair, type Contribution } from './weights.js';
+import { scorePair, type Contribution, type ScoredPair } from './weights.js';
 
 /** How a trace reached its outcome: a cascade step, or the probabilistic (algorithmic) score. */
 export type TraceMethod = 'cross-check' | 'alphanumeric' | 'probabilistic';
@@ -62,10 +62,21 @@ export interface LevelledCandidate extends CascadeCandidate {
 
 function scored(request: MatchRecord, candidate: LevelledCandidate, settings: TraceSettings) {
   const { record, levels } = candidate;
-  const pair = { left: request, right: record, ...(levels === undefined ? {} : { levels }) };
+  const pair: ScoredPair =
+    levels === undefined
+      ? { left: request, right: record }
+      : { left: request, right: record, levels };
   const result = scorePair(pair, settings.model, settings.lookup);
-  const birth = result.contributions.find((c) => c.comparison === 'date-of-birth');
-  const given = result.contributions.find((c) => c.comparison === 'given-name');
+  // A loop, not two `find`s: this runs for every candidate scored.
+  let birth: Contribution | undefined;
+  let given: Contribution | undefined;
+  for (const contribution of result.contributions) {
+    if (contribution.comparison === 'date-of-birth') {
+      birth ??= contribution;
+    } else if (contribution.comparison === 'given-name') {
+      given ??= contribution;
+    }
+  }
   const view: TracedCandidate = {
     id: candidate.id,
     weight: result.weight,

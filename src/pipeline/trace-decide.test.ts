@@ -126,4 +126,19 @@ describe('confidencePercentage and explanationText', () => {
     expect(explanationText(candidate)).toBe('family-name=exact+6.0; gender=differs-5.6');
     expect(explanationText(undefined)).toBe('');
   });
+
+  it('writes a contribution by its own weight, whichever of its level was written before', () => {
+    const [family, gender] = candidate.explanation;
+    if (family === undefined || gender === undefined) {
+      throw new Error('the candidate has two contributions');
+    }
+    const plain = Object.freeze({ ...family, tfAdjustment: 0 });
+    const rarer = { ...family, tfAdjustment: 1.5 };
+    const text = (explanation: (typeof candidate)['explanation']) =>
+      explanationText({ ...candidate, explanation });
+    expect(text([plain, gender])).toBe('family-name=exact+6.5; gender=differs-5.6');
+    expect(text([plain])).toBe('family-name=exact+6.5');
+    expect(text([rarer])).toBe('family-name=exact+8.0');
+    expect(text([family, plain])).toBe('family-name=exact+6.0; family-name=exact+6.5');
+  });
 });

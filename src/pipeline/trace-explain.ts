@@ -1,4 +1,5 @@
 import type { TracedCandidate, TraceResult } from '../matching/trace-decision.js';
+import type { Contribution } from '../matching/weights.js';
 
 /**
  * `MATCHED_CONFIDENCE_PERCENTAGE`: 100 for the deterministic steps (as PDS); for an algorithmic
@@ -23,10 +24,29 @@ export function explanationText(candidate: TracedCandidate | undefined): string 
   if (candidate === undefined) {
     return '';
   }
-  return candidate.explanation
-    .map((c) => {
-      const bits = c.weight + c.tfAdjustment;
-      return `${c.comparison}=${c.level}${bits >= 0 ? '+' : ''}${bits.toFixed(1)}`;
-    })
-    .join('; ');
+  let text = '';
+  for (const contribution of candidate.explanation) {
+    text += (text === '' ? '' : '; ') + contributionText(contribution);
+  }
+  return text;
+}
+
+/**
+ * The texts of contributions already written. Contributions without a term-frequency
+ * adjustment are shared by every pair in their level (`scorePair`), so the few hundred of a
+ * model are formatted once, not once per row (`toFixed` for every comparison of every row).
+ */
+const written = new WeakMap<Contribution, string>();
+
+function contributionText(c: Contribution): string {
+  const known = written.get(c);
+  if (known !== undefined) {
+    return known;
+  }
+  const bits = c.weight + c.tfAdjustment;
+  const text = `${c.comparison}=${c.level}${bits >= 0 ? '+' : ''}${bits.toFixed(1)}`;
+  if (c.tfAdjustment === 0) {
+    written.set(c, text);
+  }
+  return text;
 }
