@@ -42,6 +42,39 @@ describe('openCsvSink', () => {
     expect(position.bytes).toBe(Buffer.byteLength(text));
   });
 
+  it('keeps rows in order while earlier ones are being written, and syncs to the exact byte', async () => {
+    const path = join(folder, 'many.csv');
+    const sink = openCsvSink(path, ['N']);
+    const expected = ['N'];
+    let position = { bytes: 0, rows: 0 };
+    for (let i = 0; i < 60_000; i += 1) {
+      expected.push(`row number ${i}`);
+      await sink.write([`row number ${i}`]);
+      if (i === 31_000) {
+        position = await sink.sync();
+      }
+    }
+    await sink.commit();
+    const text = await readFile(path, 'utf8');
+    expect(text).toBe(`${expected.join('\n')}\n`);
+    expect(position.rows).toBe(31_001);
+    expect(position.bytes).toBe(Buffer.byteLength(`${expected.slice(0, 31_002).join('\n')}\n`));
+  });
+
+  it('reports a failed write by a later write and by sync, never losing it', async () => {
+    const sink = openCsvSink(join(folder, 'missing.csv'), ['A'], { bytes: 2, rows: 0 });
+    const row = ['x'.repeat(1000)];
+    let failure: unknown;
+    for (let i = 0; i < 300 && failure === undefined; i += 1) {
+      await sink.write(row).catch((error: unknown) => {
+        failure = error;
+      });
+    }
+    expect(String(failure)).toMatch(/ENOENT/);
+    await expect(sink.sync()).rejects.toThrow(/ENOENT/);
+    await sink.abort();
+  });
+
   it('leaves nothing behind when aborted', async () => {
     const sink = openCsvSink(join(folder, 'b.csv'), ['A']);
     await sink.write(['1']);

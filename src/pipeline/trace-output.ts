@@ -38,6 +38,9 @@ export interface CsvSink {
 
 const FLUSH_AT = 1 << 16;
 
+/** What a write that needs no flush gives: one settled promise, not one per row. */
+const WRITTEN: Promise<void> = Promise.resolve();
+
 /**
  * Text gathered as UTF-8 bytes until it is written. Encoding each row into a buffer as it comes
  * costs less than joining the rows into one string and encoding that at the flush (V8 then
@@ -113,21 +116,36 @@ export function openCsvSink(
   let bytes = resume?.bytes ?? 0;
   let rows = resume?.rows ?? 0;
   let closed = false;
-  const flush = async (): Promise<FileHandle> => {
-    const handle = await ready;
-    if (pending.length > 0) {
-      const data = pending.take();
-      for (let done = 0; done < data.length;) {
-        const { bytesWritten } = await handle.write(data, done, data.length - done, bytes + done);
-        done += bytesWritten;
+  /**
+   * The last flush started: flushes run one after another, each after the one before, so the
+   * next rows are gathered while one is written rather than the run waiting on the disk. Once a
+   * flush fails, every later one fails with its error.
+   */
+  let writing: Promise<number> | undefined;
+  /** Writes what is gathered, after the flushes before; resolves to the bytes then in the file. */
+  const flush = (): Promise<number> => {
+    const data = pending.length > 0 ? pending.take() : undefined;
+    const before = writing;
+    const run = (async () => {
+      await before;
+      const handle = await ready;
+      if (data !== undefined) {
+        for (let done = 0; done < data.length;) {
+          const { bytesWritten } = await handle.write(data, done, data.length - done, bytes + done);
+          done += bytesWritten;
+        }
+        bytes += data.length;
       }
-      bytes += data.length;
-    }
-    return handle;
+      return bytes;
+    })();
+    writing = run;
+    return run;
   };
   const close = async (): Promise<void> => {
     if (!closed) {
       closed = true;
+      // A flush under way ends first (its failure was or will be reported by a write or sync).
+      await writing?.catch(() => undefined);
       const handle = await ready.catch(() => undefined);
       await handle?.close();
     }
@@ -137,20 +155,29 @@ export function openCsvSink(
     get rows() {
       return rows;
     },
-    async write(cells) {
+    write(cells) {
       pending.put(csvLine(cells));
       rows += 1;
-      if (pending.length >= FLUSH_AT) {
-        await flush();
+      if (pending.length < FLUSH_AT) {
+        return WRITTEN;
       }
+      // The flush before this one must have ended (so at most two buffers wait on the disk),
+      // and its failure is reported here; this one goes on while the next rows are gathered,
+      // and a failure of it is reported by the next write, sync or commit.
+      const before = writing;
+      flush().catch(() => undefined);
+      return before === undefined ? WRITTEN : before.then(() => undefined);
     },
     async sync() {
-      const handle = await flush();
+      const at = rows;
+      const written = await flush();
+      const handle = await ready;
       await handle.datasync();
-      return { bytes, rows };
+      return { bytes: written, rows: at };
     },
     async commit() {
-      const handle = await flush();
+      await flush();
+      const handle = await ready;
       await handle.datasync();
       await close();
       await rename(partial, path);
