@@ -33,8 +33,8 @@ export function explanationText(candidate: TracedCandidate | undefined): string 
 
 /**
  * The texts of contributions already written. Contributions without a term-frequency
- * adjustment are shared by every pair in their level (`scorePair`), so the few hundred of a
- * model are formatted once, not once per row (`toFixed` for every comparison of every row).
+ * adjustment are shared by every pair in their level (`scorePair`, frozen), so the few hundred
+ * of a model are formatted once, not once per row (`toFixed` for every comparison of every row).
  */
 const written = new WeakMap<Contribution, string>();
 
@@ -45,7 +45,8 @@ function contributionText(c: Contribution): string {
   }
   const bits = c.weight + c.tfAdjustment;
   const text = `${c.comparison}=${c.level}${bits >= 0 ? '+' : ''}${bits.toFixed(1)}`;
-  if (c.tfAdjustment === 0) {
+  // Only the frozen ones: they cannot change after their text is kept.
+  if (c.tfAdjustment === 0 && Object.isFrozen(c)) {
     written.set(c, text);
   }
   return text;
