@@ -163,7 +163,8 @@ export function openCsvSink(
       }
       // The flush before this one must have ended (so at most two buffers wait on the disk),
       // and its failure is reported here; this one goes on while the next rows are gathered,
-      // and a failure of it is reported by the next write, sync or commit.
+      // and a failure of it is reported by the write that starts the next flush, or by sync or
+      // commit.
       const before = writing;
       flush().catch(() => undefined);
       return before === undefined ? WRITTEN : before.then(() => undefined);
