@@ -16,7 +16,9 @@ export interface CsvSink {
   /** Rows written so far (header not counted). */
   readonly rows: number;
   /**
-   * Appends one row; resolves once the stream can take more (bounded memory).
+   * Appends one row; resolves once the sink can take more (bounded memory: a full buffer is
+   * written in the background while the next rows are gathered, and the write that fills the
+   * next one waits for it). Rejects with the error of a flush that failed before.
    * @param cells - the row's cells in header order
    */
   write(cells: readonly string[]): Promise<void>;
