@@ -67,19 +67,20 @@ export interface SharedRecords {
   readonly table: string;
   /**
    * The documents file's open descriptor, for reading the demographics (`MatchDocs.person`) on
-   * another thread ({@link PeopleReader}): descriptors belong to the process. Valid while the
+   * another thread ({@link DocumentReader}): descriptors belong to the process. Valid while the
    * documents are open.
    */
   readonly fd: number;
 }
 
 /**
- * Reads the current demographics of positions from an open documents file (`MatchDocs.person`).
- * Built over {@link SharedRecords} it reads them on a search worker, so that the matched people
+ * Reads documents by position from an open documents file: a record (`MatchDocs.record`, while
+ * the records are not held) or the current demographics (`MatchDocs.person`). Built over
+ * {@link SharedRecords} it reads the demographics on a search worker, so that the matched people
  * of a chunk are read beside its search rather than on the thread that answers the rows (a
  * `readSync` each, about 14 µs at 10,000,000 people).
  */
-export class PeopleReader {
+export class DocumentReader {
   readonly #fd: number;
   readonly #offsets: Float64Array;
   readonly #people: number;
@@ -99,16 +100,26 @@ export class PeopleReader {
   }
 
   /**
-   * The current demographics JSON of position `rid`.
-   * @param rid - a position
+   * The byte range of document `n` (the record or demographics of position `rid`).
+   * @param n - the document: `rid` for its record, `people + 1 + rid` for its demographics
+   * @param rid - its position
    */
-  person(rid: number): string {
-    const n = this.#people + 1 + rid;
+  range(n: number, rid: number): readonly [number, number] {
     const start = this.#offsets[n];
     const end = this.#offsets[n + 1];
     if (start === undefined || end === undefined || !(rid >= 0 && rid < this.#people)) {
       throw new RangeError(`no match document at position ${String(rid)}`);
     }
+    return [start, end];
+  }
+
+  /**
+   * Document `n`'s bytes (see {@link range}), read into a buffer that the next read reuses.
+   * @param n - the document
+   * @param rid - its position
+   */
+  read(n: number, rid: number): Buffer {
+    const [start, end] = this.range(n, rid);
     const length = end - start;
     if (length > this.#scratch.length) {
       this.#scratch = Buffer.allocUnsafe(length);
@@ -116,7 +127,15 @@ export class PeopleReader {
     if (!readExactly(this.#fd, this.#scratch, length, start)) {
       throw new Error('the match documents file ends early');
     }
-    return this.#scratch.toString('utf8', 0, length);
+    return this.#scratch.subarray(0, length);
+  }
+
+  /**
+   * The current demographics JSON of position `rid`.
+   * @param rid - a position
+   */
+  person(rid: number): string {
+    return this.read(this.#people + 1 + rid, rid).toString('utf8');
   }
 }
 
@@ -332,11 +351,10 @@ class FileDocs implements MatchDocs {
   readonly #path: string;
   readonly #fd: number;
   readonly #offsets: Float64Array;
-  /** Reads the current demographics (`person`), from the second half of {@link #offsets}. */
-  readonly #peopleReader: PeopleReader;
+  /** Reads documents from the file: the demographics, and the records until they are held. */
+  readonly #reader: DocumentReader;
   readonly #table: string;
   readonly #decoder: RecordDecoder;
-  #scratch = Buffer.allocUnsafe(64 << 10);
   #warming: Promise<void> | undefined;
   /** The records section (from byte 0), once {@link warm} has read it and it fits the budget. */
   #records: Buffer | undefined;
@@ -349,7 +367,7 @@ class FileDocs implements MatchDocs {
     this.#table = table;
     this.#decoder = new RecordDecoder(table);
     this.people = offsets.length / 2 - 1;
-    this.#peopleReader = new PeopleReader({ fd, offsets, people: this.people });
+    this.#reader = new DocumentReader({ fd, offsets, people: this.people });
   }
 
   warm(recordsBudget = RECORDS_IN_MEMORY_BYTES): Promise<void> {
@@ -390,40 +408,16 @@ class FileDocs implements MatchDocs {
     return this.#warming;
   }
 
-  /** The byte range of document `n` (the record or demographics of position `rid`). */
-  #range(n: number, rid: number): readonly [number, number] {
-    const start = this.#offsets[n];
-    const end = this.#offsets[n + 1];
-    if (start === undefined || end === undefined || !(rid >= 0 && rid < this.people)) {
-      throw new RangeError(`no match document at position ${String(rid)}`);
-    }
-    return [start, end];
-  }
-
-  /** Reads document `n` (of position `rid`) into the scratch buffer; returns its length. */
-  #read(n: number, rid: number): number {
-    const [start, end] = this.#range(n, rid);
-    const length = end - start;
-    if (length > this.#scratch.length) {
-      this.#scratch = Buffer.allocUnsafe(length);
-    }
-    if (!readExactly(this.#fd, this.#scratch, length, start)) {
-      throw new Error('the match documents file ends early');
-    }
-    return length;
-  }
-
   record(rid: number): MatchRecord {
     if (this.#records === undefined) {
-      const length = this.#read(rid, rid);
-      return this.#decoder.decode(this.#scratch, 0, length);
+      return this.#decoder.decode(this.#reader.read(rid, rid));
     }
-    const [start, end] = this.#range(rid, rid);
+    const [start, end] = this.#reader.range(rid, rid);
     return this.#decoder.decode(this.#records, start, end);
   }
 
   person(rid: number): string {
-    return this.#peopleReader.person(rid);
+    return this.#reader.person(rid);
   }
 
   shared(): SharedRecords | undefined {

@@ -9,7 +9,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { parseModel, type MatchModel, type MatchRecord } from '../../matching/index.js';
 import { RecordDecoder } from '../../matching/record-decoder.js';
 import type { BlockingRule } from '../../matching/blocking.js';
-import { PeopleReader, type SharedRecords } from './match-docs.js';
+import { DocumentReader, type SharedRecords } from './match-docs.js';
 import { sharedKeysReader, type SharedKeys } from './match-keys.js';
 import { blockedPositions, rankBlocked, type KeptPairs } from './search-ranking.js';
 
@@ -44,7 +44,7 @@ const bytes = Buffer.from(shared.records);
 const offsets = new Float64Array(shared.offsets);
 const decoder = new RecordDecoder(shared.table);
 const matchKeys = sharedKeysReader(sharedKeys);
-const peopleReader = new PeopleReader({ fd: shared.fd, offsets, people: shared.people });
+const documents = new DocumentReader({ fd: shared.fd, offsets, people: shared.people });
 
 function recordAt(rid: number): MatchRecord {
   const start = offsets[rid];
@@ -75,7 +75,7 @@ parentPort?.on('message', (request: RankRequest) => {
       frequencies: request.frequencies,
     };
     const kept = rankBlocked(requests, pairs, { model, keep: request.keep }, recordAt);
-    const people = Array.from(request.people, (rid) => peopleReader.person(rid));
+    const people = Array.from(request.people, (rid) => documents.person(rid));
     reply = { id: request.id, kept, people };
   } catch (error) {
     reply = { id: request.id, error: error instanceof Error ? error.message : String(error) };
