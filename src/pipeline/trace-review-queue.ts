@@ -56,8 +56,11 @@ export function reviewItemsOf(
   const items: ReviewItem[] = [];
   for (const [i, source] of rows.entries()) {
     const traced = traces[i];
-    const outcome = traced === undefined ? undefined : reviewOutcome(traced);
-    if (traced === undefined || outcome === undefined) {
+    if (traced === undefined) {
+      continue;
+    }
+    const outcome = reviewOutcome(traced);
+    if (outcome === undefined) {
       continue;
     }
     items.push({

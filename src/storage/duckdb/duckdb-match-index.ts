@@ -150,8 +150,8 @@ type FrequencyTables = Readonly<Record<TfColumn, ReadonlyMap<string, number>>>;
  * The term frequencies the handles of one index share: the whole of `match_tf`, read at the
  * first handle's first need. The table holds one row per distinct given name, family name and
  * postcode of the register (36,718 at 1,000,000 people, 324,480 at 10,000,000; postcodes, the
- * most of them, are bounded by the country's 1.8 million), so holding it costs tens of MB, and a chunk's
- * frequencies then cost no query. Before, each handle kept a memo and asked DuckDB for the
+ * most of them, are bounded by the country's 1.8 million), so holding it costs tens of MB, and
+ * a chunk's frequencies then cost no query. Before, each handle kept a memo and asked DuckDB for the
  * values a chunk brought that it had not seen: a query per chunk per handle.
  */
 interface SharedFrequencies {
@@ -324,8 +324,7 @@ class DuckDbMatchIndex implements MatchIndex {
   readonly #chunkRecords = new Map<number, MatchRecord>();
   /**
    * Demographics the current chunk's search read (`MatchSearchOptions.people`, on its worker
-   * when there is one),
-   * by NHS Number, for `people`; emptied with {@link #positions}.
+   * when there is one), by NHS Number, for `people`; emptied with {@link #positions}.
    */
   readonly #readPeople = new Map<string, string>();
 
