@@ -113,22 +113,43 @@ export function duckDbHash(
   rest: readonly HashedValue[],
   into: KeyHash,
 ): KeyHash {
-  hashValue(first);
-  let accHigh = high;
-  let accLow = low;
+  startHash(first, into);
   for (const value of rest) {
-    // CombineHash: the running hash folded and multiplied, then XORed with the value's.
-    high = accHigh;
-    low = (accLow ^ accHigh) >>> 0;
-    multiply(MUL_HIGH, MUL_LOW);
-    const foldedHigh = high;
-    const foldedLow = low;
-    hashValue(value);
-    accHigh = (foldedHigh ^ high) >>> 0;
-    accLow = (foldedLow ^ low) >>> 0;
+    combineHash(into, value, into);
   }
-  into.high = accHigh;
-  into.low = accLow;
+  return into;
+}
+
+/**
+ * DuckDB's `hash(first)` of one value, written into `into`: the start of a row's hash, which
+ * {@link combineHash} extends a value at a time.
+ * @param first - the value
+ * @param into - receives the hash's high and low 32 bits
+ */
+export function startHash(first: HashedValue, into: KeyHash): KeyHash {
+  hashValue(first);
+  into.high = high;
+  into.low = low;
+  return into;
+}
+
+/**
+ * The hash of a row one value longer: `duckDbHash(first, [...rest, value])` from `row`, the
+ * hash of `first, …rest`. Rows that share their first values (one rule's keys) can then hash
+ * those once.
+ * @param row - the hash of the row so far
+ * @param value - the next value
+ * @param into - receives the longer row's hash (may be `row` itself)
+ */
+export function combineHash(row: KeyHash, value: HashedValue, into: KeyHash): KeyHash {
+  high = row.high;
+  low = (row.low ^ row.high) >>> 0;
+  multiply(MUL_HIGH, MUL_LOW);
+  const foldedHigh = high;
+  const foldedLow = low;
+  hashValue(value);
+  into.high = (foldedHigh ^ high) >>> 0;
+  into.low = (foldedLow ^ low) >>> 0;
   return into;
 }
 

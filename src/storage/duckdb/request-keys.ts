@@ -5,9 +5,9 @@
  * DuckDB to be hashed there cost an appender row per key and a query per chunk, on the thread
  * that also reads and answers the rows.
  */
-import { forEachBlockingKey, type BlockingRule } from '../../matching/blocking.js';
+import { KEY_PARTS, type BlockingRule, type KeyPart } from '../../matching/blocking.js';
 import { birthDateDigits, type MatchRecord } from '../../matching/index.js';
-import { duckDbHash, type KeyHash } from './duckdb-hash.js';
+import { combineHash, duckDbHash, startHash, type KeyHash } from './duckdb-hash.js';
 
 /** The kinds of exact key, in the order a request's are visited (`EXACT_KEYS_SQL`). */
 export const EXACT_KINDS = { number: 0, birthDate: 1, birthYear: 2 } as const;
@@ -59,8 +59,61 @@ export function numberKey(number: string, into: KeyHash): KeyHash {
   return duckDbHash('n', one, into);
 }
 
+/** Each rule's `hash(rule id)`, the start of every one of its keys. */
+const ruleHashes = new Map<string, KeyHash>();
+
+function ruleHash(id: string): KeyHash {
+  let hash = ruleHashes.get(id);
+  if (hash === undefined) {
+    hash = startHash(id, { high: 0, low: 0 });
+    ruleHashes.set(id, hash);
+  }
+  return hash;
+}
+
+/** The hash of a key's first values, one per depth, reused (see {@link visitCombinations}). */
+const prefixes: KeyHash[] = [];
+
 /**
- * Visits a request's blocking keys under `rules` (`forEachBlockingKey`), hashed as the index's.
+ * Visits the hash of every combination of one value from each of `lists[depth…]`, in order,
+ * each extending `row`, the hash of the values before them. A value is combined in once for all
+ * the keys that share it and what precedes it.
+ */
+function visitCombinations(
+  lists: readonly (readonly string[])[],
+  depth: number,
+  row: KeyHash,
+  visit: (key: KeyHash) => void,
+): void {
+  const values = lists[depth];
+  if (values === undefined) {
+    key.high = row.high;
+    key.low = row.low;
+    visit(key);
+    return;
+  }
+  const prefix = (prefixes[depth] ??= { high: 0, low: 0 });
+  for (const value of values) {
+    visitCombinations(lists, depth + 1, combineHash(row, value, prefix), visit);
+  }
+}
+
+/** A record's values of one key part, each once (what `forEachBlockingKey` combines). */
+function partValues(record: MatchRecord, part: KeyPart): readonly string[] {
+  const values = KEY_PARTS[part](record);
+  return values.length <= 1 ? values : values.filter((value, i) => values.indexOf(value) === i);
+}
+
+/** One request's values by key part, read once for all the rules that use the part. */
+const valuesByPart = new Map<KeyPart, readonly string[]>();
+const ruleLists: (readonly string[])[] = [];
+
+/**
+ * Visits a request's blocking keys under `rules`, hashed as the index's: for each rule, every
+ * combination of its parts' values that `forEachBlockingKey` gives, in the same order, as
+ * `hash(rule id, values…)`. Each part's values are read once per request, the rule id's hash
+ * once per process, and the values a rule's keys begin with once per rule (a profile of a
+ * trace put a third of the search worker's time in making and hashing these keys).
  * @param rules - the index's rules
  * @param record - the request's match record
  * @param visit - receives each key (the key object is reused: read it at once)
@@ -70,9 +123,23 @@ export function forEachBlockingKeyHash(
   record: MatchRecord,
   visit: (key: KeyHash) => void,
 ): void {
+  valuesByPart.clear();
   for (const rule of rules) {
-    forEachBlockingKey(rule, record, (values) => {
-      visit(duckDbHash(rule.id, values, key));
-    });
+    ruleLists.length = 0;
+    for (const part of rule.parts) {
+      let values = valuesByPart.get(part);
+      if (values === undefined) {
+        values = partValues(record, part);
+        valuesByPart.set(part, values);
+      }
+      if (values.length === 0) {
+        break;
+      }
+      ruleLists.push(values);
+    }
+    if (ruleLists.length === rule.parts.length) {
+      visitCombinations(ruleLists, 0, ruleHash(rule.id), visit);
+    }
   }
+  valuesByPart.clear();
 }
