@@ -480,11 +480,16 @@ class DuckDbMatchIndex implements MatchIndex {
       const rid = kept.rids[n] ?? -1;
       const id = kept.ids[n] ?? '';
       this.#position(id, rid);
+      // Copied by index: `Array.from` of a `subarray` made a view and an iterator per pair.
+      const gammas: number[] = [];
+      for (let c = n * comparisons; c < (n + 1) * comparisons; c += 1) {
+        gammas.push(kept.levels[c] ?? 0);
+      }
       found[kept.qids[n] ?? -1]?.push({
         id,
         record: this.#chunkRecord(rid, false),
         weight: kept.weights[n] ?? Number.NaN,
-        gammas: Array.from(kept.levels.subarray(n * comparisons, (n + 1) * comparisons)),
+        gammas,
       });
     }
     return found;
