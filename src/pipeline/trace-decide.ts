@@ -21,7 +21,7 @@ import {
 import { matchInputFromRequestRow } from './in-memory-request.js';
 import { confidencePercentage, explanationText } from './trace-explain.js';
 import type { SourceRow } from './request-source.js';
-import { matchedConflicts, type Conflict } from './trace-conflicts.js';
+import { matchedConflicts, type Conflict, type LocalRecord } from './trace-conflicts.js';
 import { INVALIDATED_REASON, invalidatedAnswer } from './trace-invalidated.js';
 import type { TraceRegister } from './trace-register.js';
 
@@ -104,15 +104,22 @@ function unmatchedAnswer(
   outcome: 'review' | 'multiple' | 'no-match',
 ): ResponseAnswer {
   const best = result.candidates[0];
-  return {
-    code: outcome === 'no-match' ? '98' : '97',
-    outcome,
-    matchedNhsNumber: outcome === 'no-match' ? NO_MATCH_NHS_NO : MULTIPLE_NHS_NO,
-    algorithmIndicator: '0',
-    confidence: '',
-    ...(best === undefined ? {} : { weight: best.weight, probability: best.probability }),
-    explanation: explanationText(best),
-  };
+  const code = outcome === 'no-match' ? '98' : '97';
+  const matchedNhsNumber = outcome === 'no-match' ? NO_MATCH_NHS_NO : MULTIPLE_NHS_NO;
+  const explanation = explanationText(best);
+  // Two literals rather than one with a conditional spread (this runs for every unmatched row).
+  return best === undefined
+    ? { code, outcome, matchedNhsNumber, algorithmIndicator: '0', confidence: '', explanation }
+    : {
+        code,
+        outcome,
+        matchedNhsNumber,
+        algorithmIndicator: '0',
+        confidence: '',
+        weight: best.weight,
+        probability: best.probability,
+        explanation,
+      };
 }
 
 /** What a row's answer needs to know about the register beyond its candidates. */
@@ -221,10 +228,13 @@ export function answerRow(
     supplied === undefined
       ? undefined
       : suppliedConflict({ supplied, record, request }, { result, candidates }, register);
-  const base = { suppliedValid: supplied !== undefined, candidates: result.candidates };
+  // Every trace below is one literal, in the same member order (no spreads: this runs for
+  // every row written, and each spread copied an object).
+  const suppliedValid = supplied !== undefined;
   if (conflict !== undefined) {
     return {
-      ...base,
+      suppliedValid,
+      candidates: result.candidates,
       answer: unmatchedAnswer(result, 'review'),
       reasons: [conflict.kind],
       conflicts: [conflict],
@@ -234,41 +244,64 @@ export function answerRow(
   if (result.outcome !== 'matched' || person === undefined || result.method === undefined) {
     const outcome = result.outcome === 'matched' ? 'no-match' : result.outcome;
     return {
-      ...base,
+      suppliedValid,
+      candidates: result.candidates,
       answer: unmatchedAnswer(result, outcome),
       reasons: result.reasons,
       conflicts: [],
     };
   }
   if (person.invalidated === true) {
-    return { ...base, answer: invalidatedAnswer(), reasons: [INVALIDATED_REASON], conflicts: [] };
+    return {
+      suppliedValid,
+      candidates: result.candidates,
+      answer: invalidatedAnswer(),
+      reasons: [INVALIDATED_REASON],
+      conflicts: [],
+    };
   }
   const superseded = supplied !== undefined && supplied !== person.nhsNumber;
   const best = result.candidates[0];
   const registerRecord =
     candidates.find((c) => c.id === person.nhsNumber)?.record ?? fromRegisterPerson(person);
+  const code = person.restricted ? '92' : superseded ? '90' : '00';
+  const algorithmIndicator = INDICATOR[result.method];
+  const confidence = confidencePercentage(result);
+  const explanation = explanationText(best);
+  const answer: ResponseAnswer =
+    best === undefined
+      ? {
+          code,
+          outcome: 'matched',
+          matchedNhsNumber: person.nhsNumber,
+          algorithmIndicator,
+          confidence,
+          person,
+          explanation,
+        }
+      : {
+          code,
+          outcome: 'matched',
+          matchedNhsNumber: person.nhsNumber,
+          algorithmIndicator,
+          confidence,
+          person,
+          weight: best.weight,
+          probability: best.probability,
+          explanation,
+        };
+  const local: { -readonly [K in keyof LocalRecord]: LocalRecord[K] } = { row: row.row, record };
+  if (supplied !== undefined) {
+    local.supplied = supplied;
+  }
+  if (request.dateOfDeath !== null) {
+    local.deathIso = request.dateOfDeath.iso;
+  }
   return {
-    ...base,
-    answer: {
-      code: person.restricted ? '92' : superseded ? '90' : '00',
-      outcome: 'matched',
-      matchedNhsNumber: person.nhsNumber,
-      algorithmIndicator: INDICATOR[result.method],
-      confidence: confidencePercentage(result),
-      person,
-      ...(best === undefined ? {} : { weight: best.weight, probability: best.probability }),
-      explanation: explanationText(best),
-    },
+    suppliedValid,
+    candidates: result.candidates,
+    answer,
     reasons: result.reasons,
-    conflicts: matchedConflicts(
-      {
-        row: row.row,
-        record,
-        ...(supplied === undefined ? {} : { supplied }),
-        ...(request.dateOfDeath === null ? {} : { deathIso: request.dateOfDeath.iso }),
-      },
-      person,
-      registerRecord,
-    ),
+    conflicts: matchedConflicts(local, person, registerRecord),
   };
 }
