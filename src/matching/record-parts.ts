@@ -62,10 +62,11 @@ function birthDatePartsUncached(raw: string, format: DateFormat): BirthDateParts
 }
 
 /**
- * How many dates of birth each layout's memo keeps: two centuries' worth (73,050), so that every
- * date a register holds stays in it. With {@link RECORD_MEMO_CAPACITY} (32,768, fewer than one
- * century's 36,525) a trace of 100,000 requests missed it 43,000 times, and every date put back
- * in it lived long enough to be promoted into the old generation.
+ * How many dates of birth each layout's memo keeps: 131,072, each of its two generations
+ * (`memo.ts`) holding 65,536, more than the 36,525 days of a century, so the dates a register's
+ * people were born on stay in it. With {@link RECORD_MEMO_CAPACITY} (32,768) a trace of
+ * 100,000 requests missed it 43,000 times, and every date put back in it lived long enough to
+ * be promoted into the old generation.
  */
 export const BIRTH_DATE_MEMO_CAPACITY = 1 << 17;
 

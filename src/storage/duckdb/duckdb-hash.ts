@@ -135,7 +135,8 @@ export function startHash(first: HashedValue, into: KeyHash): KeyHash {
 
 /**
  * The hash of a row one value longer: `duckDbHash(first, [...rest, value])` from `row`, the
- * hash of `first, …rest`. Rows that share their first values (one rule's keys) can then hash
+ * hash of `first, …rest` (DuckDB's `CombineHash`: the running hash folded and multiplied, then
+ * XORed with the value's). Rows that share their first values (one rule's keys) can then hash
  * those once.
  * @param row - the hash of the row so far
  * @param value - the next value
