@@ -116,6 +116,17 @@ export function blockingKeys(rule: BlockingRule, record: MatchRecord): string[] 
 }
 
 /**
+ * A record's values of one key part, each once, in the order the part gives them (a part gives a
+ * handful at most); none when the field is missing.
+ * @param part - the key part
+ * @param record - the record
+ */
+export function keyPartValues(part: KeyPart, record: MatchRecord): readonly string[] {
+  const values = KEY_PARTS[part](record);
+  return values.length <= 1 ? values : values.filter((value, i) => values.indexOf(value) === i);
+}
+
+/**
  * The keys of a record under a rule as their parts' values (one value per part, in the rule's
  * order, without the rule id), every combination once: what {@link blockingKeys} joins, for a
  * store that hashes the values as its SQL does (a search stages the keys of every request it
@@ -132,12 +143,11 @@ export function forEachBlockingKey(
 ): void {
   const parts: (readonly string[])[] = [];
   for (const part of rule.parts) {
-    const values = KEY_PARTS[part](record);
+    const values = keyPartValues(part, record);
     if (values.length === 0) {
       return;
     }
-    // Each value once (a part gives a handful at most).
-    parts.push(values.filter((value, i) => values.indexOf(value) === i));
+    parts.push(values);
   }
   const current: string[] = [];
   const walk = (part: number): void => {

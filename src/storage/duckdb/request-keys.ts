@@ -5,7 +5,7 @@
  * DuckDB to be hashed there cost an appender row per key and a query per chunk, on the thread
  * that also reads and answers the rows.
  */
-import { KEY_PARTS, type BlockingRule, type KeyPart } from '../../matching/blocking.js';
+import { keyPartValues, type BlockingRule, type KeyPart } from '../../matching/blocking.js';
 import { birthDateDigits, type MatchRecord } from '../../matching/index.js';
 import { combineHash, duckDbHash, startHash, type KeyHash } from './duckdb-hash.js';
 
@@ -98,12 +98,6 @@ function visitCombinations(
   }
 }
 
-/** A record's values of one key part, each once (what `forEachBlockingKey` combines). */
-function partValues(record: MatchRecord, part: KeyPart): readonly string[] {
-  const values = KEY_PARTS[part](record);
-  return values.length <= 1 ? values : values.filter((value, i) => values.indexOf(value) === i);
-}
-
 /** One request's values by key part, read once for all the rules that use the part. */
 const valuesByPart = new Map<KeyPart, readonly string[]>();
 const ruleLists: (readonly string[])[] = [];
@@ -129,7 +123,7 @@ export function forEachBlockingKeyHash(
     for (const part of rule.parts) {
       let values = valuesByPart.get(part);
       if (values === undefined) {
-        values = partValues(record, part);
+        values = keyPartValues(part, record);
         valuesByPart.set(part, values);
       }
       if (values.length === 0) {
