@@ -6,7 +6,7 @@ import { currentDemographics } from '../../core/person.js';
 import { defaultModel, fromRegisterPerson } from '../../matching/index.js';
 import { fixturePerson, testNhsNumber as n } from '../test-support/register-people.js';
 import { parsePerson } from '../match-index.js';
-import { defaultKeysMemoryBytes, openDuckDbMatchIndex } from './duckdb-match-index.js';
+import { openDuckDbMatchIndex } from './duckdb-match-index.js';
 import { openDuckDbRegisterStore, type DuckDbRegisterStore } from './duckdb-register-store.js';
 import { matchDocsPath } from './match-docs.js';
 import { matchKeysPath } from './match-keys.js';
@@ -242,17 +242,4 @@ describe('positions in the match index', () => {
       rmSync(folder, { recursive: true, force: true });
     }
   }, 120_000);
-});
-
-describe('defaultKeysMemoryBytes', () => {
-  const GIB = 2 ** 30;
-  it('is an eighth of the machine: the blocking keys of 10M people (2.1 GB) are held on 24 GiB', () => {
-    expect(defaultKeysMemoryBytes(24 * GIB)).toBe(3 * GIB);
-    expect(defaultKeysMemoryBytes(24 * GIB)).toBeGreaterThan(2.1e9);
-  });
-  it('holds at least 512 MiB and at most 4 GiB', () => {
-    expect(defaultKeysMemoryBytes(2 * GIB)).toBe(GIB / 2);
-    expect(defaultKeysMemoryBytes(256 * GIB)).toBe(4 * GIB);
-    expect(defaultKeysMemoryBytes(8 * GIB)).toBe(GIB);
-  });
 });

@@ -1,4 +1,4 @@
-import { availableParallelism, totalmem } from 'node:os';
+import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { currentDemographics } from '../../core/person.js';
@@ -80,11 +80,6 @@ export interface DuckDbMatchIndexOptions {
    * that will read many documents (a trace, training). Default false.
    */
   readonly warmDocuments?: boolean;
-  /**
-   * The largest keys file (blocking or exact keys) read into memory when opened; a larger one
-   * is read by bucket. Default {@link defaultKeysMemoryBytes}.
-   */
-  readonly keysMemoryBytes?: number;
   /** Keys sorted at once while the keys file is written; default {@link KEYS_PER_PART}. */
   readonly keysPerPart?: number;
   /**
@@ -188,21 +183,11 @@ const KEYS_PER_PART = 16_000_000;
  */
 const EXACT_KEYS = { suffix: 'match-exact', version: 'exact1' } as const;
 
-const MIB = 2 ** 20;
-
 /**
- * The largest keys file read into memory when an index is opened, unless told otherwise
- * ({@link DuckDbMatchIndexOptions.keysMemoryBytes}): an eighth of the machine's memory, at least
- * 512 MiB and at most 4 GiB. A held file's look-ups cost no system call; a larger one is read a
- * bucket at a time, one `pread` per key. At 10,000,000 people the exact keys (377 MB) fit any
- * budget, and the blocking keys (2.1 GB, about 3.6 million reads in a trace of 1,000,000
- * requests) fit on a machine of 16 GiB or more, adding their size to the trace's peak
- * (docs/benchmarks.md, session 23).
- * @param memory - the machine's memory in bytes; default `os.totalmem()`
+ * The largest keys file read into memory when opened (its look-ups then cost no system call):
+ * the exact keys at 10,000,000 people fit, the blocking keys there (2.1 GB) do not.
  */
-export function defaultKeysMemoryBytes(memory = totalmem()): number {
-  return Math.min(4096 * MIB, Math.max(512 * MIB, Math.floor(memory / 8)));
-}
+const KEYS_IN_MEMORY_BYTES = 512 << 20;
 
 /** People per batch of documents while the index is built. */
 const DOC_BATCH = 250_000;
@@ -844,7 +829,7 @@ export async function openDuckDbMatchIndex(
       }
     }
     const people = Number(await scalar(conn, 'SELECT people FROM match_index_meta'));
-    const held = { memoryBudget: options.keysMemoryBytes ?? defaultKeysMemoryBytes() };
+    const held = { memoryBudget: KEYS_IN_MEMORY_BYTES };
     const keysHome = matchKeysHome(source.path, source, held);
     const keyFile =
       keysHome.open(stamp) ??
