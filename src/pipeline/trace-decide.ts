@@ -104,22 +104,33 @@ function unmatchedAnswer(
   outcome: 'review' | 'multiple' | 'no-match',
 ): ResponseAnswer {
   const best = result.candidates[0];
-  const code = outcome === 'no-match' ? '98' : '97';
-  const matchedNhsNumber = outcome === 'no-match' ? NO_MATCH_NHS_NO : MULTIPLE_NHS_NO;
-  const explanation = explanationText(best);
-  // Two literals rather than one with a conditional spread (this runs for every unmatched row).
-  return best === undefined
-    ? { code, outcome, matchedNhsNumber, algorithmIndicator: '0', confidence: '', explanation }
-    : {
-        code,
-        outcome,
-        matchedNhsNumber,
-        algorithmIndicator: '0',
-        confidence: '',
-        weight: best.weight,
-        probability: best.probability,
-        explanation,
-      };
+  return withBestScore(
+    {
+      code: outcome === 'no-match' ? '98' : '97',
+      outcome,
+      matchedNhsNumber: outcome === 'no-match' ? NO_MATCH_NHS_NO : MULTIPLE_NHS_NO,
+      algorithmIndicator: '0',
+      confidence: '',
+      explanation: explanationText(best),
+    },
+    best,
+  );
+}
+
+/** A {@link ResponseAnswer} still being made. */
+type AnswerDraft = { -readonly [K in keyof ResponseAnswer]: ResponseAnswer[K] };
+
+/**
+ * Gives an answer the best candidate's weight and probability, when there is one. Set member by
+ * member rather than spread from a conditional object into the answer's literal: this runs for
+ * every row written, and each spread copied an object.
+ */
+function withBestScore(answer: AnswerDraft, best: TracedCandidate | undefined): ResponseAnswer {
+  if (best !== undefined) {
+    answer.weight = best.weight;
+    answer.probability = best.probability;
+  }
+  return answer;
 }
 
 /** What a row's answer needs to know about the register beyond its candidates. */
@@ -228,7 +239,7 @@ export function answerRow(
     supplied === undefined
       ? undefined
       : suppliedConflict({ supplied, record, request }, { result, candidates }, register);
-  // Every trace below is one literal, in the same member order (no spreads: this runs for
+  // Every trace below is one literal, its members in one order (no spreads: this runs for
   // every row written, and each spread copied an object).
   const suppliedValid = supplied !== undefined;
   if (conflict !== undefined) {
@@ -264,32 +275,18 @@ export function answerRow(
   const best = result.candidates[0];
   const registerRecord =
     candidates.find((c) => c.id === person.nhsNumber)?.record ?? fromRegisterPerson(person);
-  const code = person.restricted ? '92' : superseded ? '90' : '00';
-  const algorithmIndicator = INDICATOR[result.method];
-  const confidence = confidencePercentage(result);
-  const explanation = explanationText(best);
-  const answer: ResponseAnswer =
-    best === undefined
-      ? {
-          code,
-          outcome: 'matched',
-          matchedNhsNumber: person.nhsNumber,
-          algorithmIndicator,
-          confidence,
-          person,
-          explanation,
-        }
-      : {
-          code,
-          outcome: 'matched',
-          matchedNhsNumber: person.nhsNumber,
-          algorithmIndicator,
-          confidence,
-          person,
-          weight: best.weight,
-          probability: best.probability,
-          explanation,
-        };
+  const answer = withBestScore(
+    {
+      code: person.restricted ? '92' : superseded ? '90' : '00',
+      outcome: 'matched',
+      matchedNhsNumber: person.nhsNumber,
+      algorithmIndicator: INDICATOR[result.method],
+      confidence: confidencePercentage(result),
+      person,
+      explanation: explanationText(best),
+    },
+    best,
+  );
   const local: { -readonly [K in keyof LocalRecord]: LocalRecord[K] } = { row: row.row, record };
   if (supplied !== undefined) {
     local.supplied = supplied;
