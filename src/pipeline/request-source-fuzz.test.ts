@@ -3,7 +3,8 @@ import { isUtf8 } from 'node:buffer';
 import { Readable } from 'node:stream';
 import { describe, expect } from 'vitest';
 import { ROW_ERROR_CODES } from '../formats/pds-mesh-request-types.js';
-import { openRequestStream, type SourceRow } from './request-source.js';
+import { openRequestStream, type RawRow, type SourceRow } from './request-source.js';
+import { rawRowChecker } from './request-source-row.js';
 
 const HEADER = Buffer.from(
   'UNIQUE REFERENCE,NHS_NO,FAMILY_NAME,GIVEN_NAME,GENDER,DATE_OF_BIRTH,POSTCODE\n',
@@ -127,6 +128,42 @@ describe('request source fuzzing', () => {
       rows.forEach((row, i) => {
         expect(row.rowIndex).toBe(i);
       });
+    },
+  );
+
+  const referenceLine = fc
+    .tuple(
+      fc.constantFrom('R1', 'R2', ' R1 ', 'R3', '', '"R1"'),
+      fc.constantFrom('9434765919', '', 'x'),
+      fc.constantFrom('SMITH', '', 'é'),
+      fc.constantFrom(',1,19840719,LS1 4AB', ',1', ',1,19840719,LS1 4AB,extra', ''),
+    )
+    .map(([ref, number, name, rest]) => Buffer.from(`${ref},${number},${name},JO${rest}`));
+
+  test.prop([
+    fc.array(fc.tuple(fc.oneof(referenceLine, garbageLine), lineEnd), { maxLength: 30 }),
+    cuts,
+  ])(
+    'raw rows checked apart (as a trace worker checks them) are the rows read in one',
+    async (lines, cutPoints) => {
+      const body = Buffer.concat(lines.flatMap(([line, end]) => [line, Buffer.from(end)]));
+      const bytes = chunked(Buffer.concat([HEADER, body]), cutPoints);
+      const { rows } = await readChunks(bytes);
+      const opened = await openRequestStream(Readable.from(bytes), 'fuzz.csv', {
+        today: '2026-11-22',
+        maxRecordBytes: 4096,
+      });
+      expect(opened.success).toBe(true);
+      if (!opened.success) {
+        return;
+      }
+      const raw: RawRow[] = [];
+      for await (const batch of opened.data.rawBatches()) {
+        raw.push(...batch);
+      }
+      // Through a structured clone, as a worker receives them.
+      const check = rawRowChecker(structuredClone(opened.data.reading));
+      expect(structuredClone(raw).map(check)).toEqual(rows);
     },
   );
 });

@@ -13,7 +13,8 @@ import {
   type DecodedCells,
   type RequestFileEncoding,
 } from './request-source-decode.js';
-import type { CsvRecord } from './request-source-records.js';
+import type { CsvRecord, CsvStop } from './request-source-records.js';
+import { stopRow } from './request-source-stop.js';
 
 const REFERENCE: PdsMeshRequestColumn = 'UNIQUE REFERENCE';
 
@@ -93,6 +94,60 @@ function neededCells(header: readonly string[]): number {
   return header.length - [...header].reverse().findIndex((name) => name.trim() !== '');
 }
 
+/** A record's cells decoded and placed under their columns, before the row is checked. */
+interface RowShape {
+  readonly row: PdsMeshRequestRow;
+  readonly structural: RowError[];
+  /** `UNIQUE REFERENCE`, trimmed, when it can be told apart from other rows' (`08`). */
+  readonly reference: string | undefined;
+}
+
+/** What the row reader works out once per file. */
+function layoutOf(settings: RowReaderSettings): RowLayout {
+  return { needed: neededCells(settings.header), columns: [...settings.columns.indexes] };
+}
+
+/** The record's shape; `undefined` when every cell is blank (the row is skipped). */
+function shapeOf(
+  record: CsvRecord,
+  settings: RowReaderSettings,
+  layout: RowLayout,
+): RowShape | undefined {
+  const decoded = decodeCells(record.cells, settings.encoding);
+  const cells = decoded.texts;
+  if (cells.every((cell) => cell.trim() === '')) {
+    return undefined;
+  }
+  const row = emptyRequestRow();
+  for (const [column, index] of layout.columns) {
+    row[column] = cells[index] ?? '';
+  }
+  const structural = structuralErrors(decoded, settings, layout);
+  const aligned = !structural.some((e) => e.code === '16' || e.code === '17');
+  const reference = row['UNIQUE REFERENCE'].trim();
+  return {
+    row,
+    structural,
+    reference: aligned && isUsableReference(reference) ? reference : undefined,
+  };
+}
+
+/** The checked row of a record's shape; `firstLine` flags its reference as used before (`08`). */
+function checkedRow(
+  shape: RowShape,
+  at: { readonly record: CsvRecord; readonly rowIndex: number; readonly firstLine?: number },
+  settings: RowReaderSettings,
+): SourceRow {
+  const { record, rowIndex, firstLine } = at;
+  const { row, structural } = shape;
+  let result: RequestRowResult =
+    structural.length > 0 ? fail(...structural) : parseFullRequestRow(row, settings.context);
+  if (firstLine !== undefined) {
+    result = fail(duplicateError(firstLine), ...(result.success ? [] : result.issues));
+  }
+  return { lineNumber: record.startLine, rowIndex, row, result };
+}
+
 /**
  * Makes the function that turns each CSV record of a request file into a {@link SourceRow}:
  * decodes and checks the cells, maps them to PDS MESH columns, checks the row with
@@ -105,35 +160,82 @@ function neededCells(header: readonly string[]): number {
 export function rowReader(
   settings: RowReaderSettings,
 ): (record: CsvRecord, rowIndex: number) => SourceRow | undefined {
-  const seen = new Map<string, number>();
-  const layout: RowLayout = {
-    needed: neededCells(settings.header),
-    columns: [...settings.columns.indexes],
-  };
+  const seen = firstUses();
+  const layout = layoutOf(settings);
   return (record, rowIndex) => {
-    const decoded = decodeCells(record.cells, settings.encoding);
-    const cells = decoded.texts;
-    if (cells.every((cell) => cell.trim() === '')) {
+    const shape = shapeOf(record, settings, layout);
+    return shape === undefined
+      ? undefined
+      : checkedRow(shape, { record, rowIndex, ...firstLineOf(seen(shape, record)) }, settings);
+  };
+}
+
+/** Where each reference was first used: the line before this record's, or `undefined`. */
+function firstUses(): (shape: RowShape, record: CsvRecord) => number | undefined {
+  const seen = new Map<string, number>();
+  return ({ reference }, record) => {
+    if (reference === undefined) {
       return undefined;
     }
-    const row = emptyRequestRow();
-    for (const [column, index] of layout.columns) {
-      row[column] = cells[index] ?? '';
+    const first = seen.get(reference);
+    if (first === undefined) {
+      seen.set(reference, record.startLine);
     }
-    const structural = structuralErrors(decoded, settings, layout);
-    let result: RequestRowResult =
-      structural.length > 0 ? fail(...structural) : parseFullRequestRow(row, settings.context);
-    const aligned = !structural.some((e) => e.code === '16' || e.code === '17');
-    const reference = row['UNIQUE REFERENCE'].trim();
-    if (aligned && isUsableReference(reference)) {
-      const first = seen.get(reference);
-      if (first === undefined) {
-        seen.set(reference, record.startLine);
-      } else {
-        result = fail(duplicateError(first), ...(result.success ? [] : result.issues));
-      }
+    return first;
+  };
+}
+
+/** `{ firstLine }` when there is one (optional members are left out, never `undefined`). */
+const firstLineOf = (firstLine: number | undefined): { firstLine?: number } =>
+  firstLine === undefined ? {} : { firstLine };
+
+/**
+ * A data row as read, before it is checked: what a trace worker is sent (cells cost little to
+ * copy between threads; a checked row's objects would cost more than checking it there).
+ */
+export interface RawRow {
+  readonly record: CsvRecord | CsvStop;
+  readonly rowIndex: number;
+  /** The line an earlier row used this row's `UNIQUE REFERENCE` on (`08`). */
+  readonly firstLine?: number;
+}
+
+/**
+ * Makes the function that splits a request file's records into {@link RawRow}s: the part of
+ * {@link rowReader} that must see every row in order (blank rows, references used before).
+ * @param settings - the header, where each column is, the encoding and the row context
+ * @returns the raw row of a record and its index among the data rows, `undefined` for a blank
+ */
+export function rawRowReader(
+  settings: RowReaderSettings,
+): (record: CsvRecord, rowIndex: number) => RawRow | undefined {
+  const seen = firstUses();
+  const layout = layoutOf(settings);
+  return (record, rowIndex) => {
+    const shape = shapeOf(record, settings, layout);
+    if (shape === undefined) {
+      return undefined;
     }
-    return { lineNumber: record.startLine, rowIndex, row, result };
+    return { record, rowIndex, ...firstLineOf(seen(shape, record)) };
+  };
+}
+
+/**
+ * Makes the function that checks a {@link RawRow} as {@link rowReader} would have read it (on
+ * a trace worker): the same row, the same errors.
+ * @param settings - as the raw rows were read with
+ */
+export function rawRowChecker(settings: RowReaderSettings): (raw: RawRow) => SourceRow {
+  const layout = layoutOf(settings);
+  return ({ record, rowIndex, firstLine }) => {
+    if (record.kind === 'stop') {
+      return stopRow(record, rowIndex);
+    }
+    const shape = shapeOf(record, settings, layout);
+    if (shape === undefined) {
+      throw new RangeError(`line ${String(record.startLine)} is blank: it is not a data row`);
+    }
+    return checkedRow(shape, { record, rowIndex, ...firstLineOf(firstLine) }, settings);
   };
 }
 

@@ -8,10 +8,16 @@ import {
 import type { RequestDateFormat } from '../formats/pds-mesh-request-types.js';
 import { decodeHeader, formatHint, type RequestFileEncoding } from './request-source-decode.js';
 import { csvRecordBatches, type CsvRecord, type CsvStop } from './request-source-records.js';
-import { rowReader, type SourceRow } from './request-source-row.js';
+import {
+  rawRowReader,
+  rowReader,
+  type RawRow,
+  type RowReaderSettings,
+  type SourceRow,
+} from './request-source-row.js';
 import { stopRow } from './request-source-stop.js';
 
-export type { SourceRow } from './request-source-row.js';
+export type { RawRow, RowReaderSettings, SourceRow } from './request-source-row.js';
 export type { RequestFileEncoding } from './request-source-decode.js';
 
 /** How to read a request file. */
@@ -62,6 +68,15 @@ export interface RequestSource {
   rows(): AsyncGenerator<SourceRow>;
   /** {@link RequestSource.rows} in batches (those of one read of the file; never empty). */
   batches(): AsyncGenerator<SourceRow[]>;
+  /**
+   * The data rows in batches as {@link batches} gives them, before each is checked: its record,
+   * its index and whether its reference was used before (`rawRowChecker` over {@link reading}
+   * makes the {@link SourceRow}). Single use, instead of `rows` or `batches`; `stats.rowErrors`
+   * is not counted (the rows are checked elsewhere).
+   */
+  rawBatches(): AsyncGenerator<RawRow[]>;
+  /** How the rows are read: what `rawRowChecker` needs. */
+  readonly reading: RowReaderSettings;
   /**
    * Closes the file. Needed only when {@link RequestSource.rows} may not have been read to the
    * end or stopped early (a run that fails or returns before it reads); harmless after them, and
@@ -257,15 +272,23 @@ function makeSource(parts: SourceParts): RequestSource {
     genderCodes: options.mapping === undefined ? ('pds' as const) : ('any' as const),
     ...(options.today === undefined ? {} : { today: options.today }),
   };
-  const read = rowReader({ ...parts, context });
+  const reading: RowReaderSettings = {
+    header: parts.header,
+    columns: parts.columns,
+    encoding: parts.encoding,
+    context,
+  };
   const { stats } = parts;
-  async function* batches(): AsyncGenerator<SourceRow[]> {
+  /** Every data row of the file made by `read`, in batches; `undefined` from `read` for a blank. */
+  async function* readBatches<T>(
+    read: (record: CsvRecord | CsvStop, rowIndex: number) => T | undefined,
+    counted: (row: T) => void,
+  ): AsyncGenerator<T[]> {
     try {
       for await (const records of parts.records.batches()) {
-        const batch: SourceRow[] = [];
+        const batch: T[] = [];
         for (const record of records) {
-          const row =
-            record.kind === 'stop' ? stopRow(record, stats.dataRows) : read(record, stats.dataRows);
+          const row = read(record, stats.dataRows);
           if (record.kind === 'stop') {
             stats.stoppedAtLine = record.startLine;
           }
@@ -274,7 +297,7 @@ function makeSource(parts: SourceParts): RequestSource {
             continue;
           }
           stats.dataRows += 1;
-          stats.rowErrors += row.result.success ? 0 : 1;
+          counted(row);
           batch.push(row);
         }
         if (batch.length > 0) {
@@ -285,6 +308,21 @@ function makeSource(parts: SourceParts): RequestSource {
       await parts.records.close();
     }
   }
+  const checked = rowReader(reading);
+  const raw = rawRowReader(reading);
+  const batches = (): AsyncGenerator<SourceRow[]> =>
+    readBatches(
+      (record, rowIndex) =>
+        record.kind === 'stop' ? stopRow(record, rowIndex) : checked(record, rowIndex),
+      (row) => {
+        stats.rowErrors += row.result.success ? 0 : 1;
+      },
+    );
+  const rawBatches = (): AsyncGenerator<RawRow[]> =>
+    readBatches(
+      (record, rowIndex) => (record.kind === 'stop' ? { record, rowIndex } : raw(record, rowIndex)),
+      () => undefined,
+    );
   async function* rows(): AsyncGenerator<SourceRow> {
     for await (const batch of batches()) {
       yield* batch;
@@ -294,5 +332,5 @@ function makeSource(parts: SourceParts): RequestSource {
     await parts.records.close();
   };
   const { name, header, columns, totalBytes } = parts;
-  return { name, header, columns, totalBytes, stats, rows, batches, close };
+  return { name, header, columns, totalBytes, stats, rows, batches, rawBatches, reading, close };
 }

@@ -5,7 +5,8 @@ import type { BlockingRule } from '../matching/blocking.js';
 import type { DecisionThresholds, MatchModel, MatchRecord } from '../matching/index.js';
 import { traceDeterministic, type TraceResult } from '../matching/trace-decision.js';
 import { trainInMemory, type TrainOptions, type TrainReport } from './in-memory-train.js';
-import type { SourceRow } from './request-source.js';
+import type { RawRow, RowReaderSettings, SourceRow } from './request-source.js';
+import type { ChunkText } from './trace-chunk-text.js';
 import {
   answerRow,
   inMemoryView,
@@ -93,6 +94,23 @@ export interface RowTracer {
 }
 
 /**
+ * Traces whole chunks on worker threads, from their rows as read to what the run writes: the
+ * checking and normalising of the rows, the look-ups, the decisions and the answers' text all
+ * leave the thread that reads and writes the files, and a chunk's objects die young on its
+ * worker instead of waiting, promoted, for the chunks ahead of it to be written.
+ */
+export interface ChunkPipeline {
+  /**
+   * The chunk traced on a worker. `undefined` when the workers cannot take it yet (the
+   * register is not yet in shared memory): the run traces it itself.
+   * @param rows - consecutive raw rows of the request file
+   */
+  text(rows: readonly RawRow[]): Promise<ChunkText> | undefined;
+  /** Stops the workers. */
+  close(): Promise<void>;
+}
+
+/**
  * Where a trace run finds the register: the in-process register held in memory, or a
  * set-based engine over the store. Both decide each row the same way (`traceRecord`), so a run
  * gives the same response whichever executes it.
@@ -120,6 +138,13 @@ export interface TraceBackend {
    * @param settings - model, thresholds, date layout
    */
   tracer(settings: TracerSettings): RowTracer;
+  /**
+   * Worker threads for one run that trace chunks as {@link tracer} would ({@link ChunkPipeline}),
+   * when this backend has them.
+   * @param settings - model, thresholds, date layout
+   * @param reading - how the request file's rows are read (`RequestSource.reading`)
+   */
+  pipeline?(settings: TracerSettings, reading: RowReaderSettings): ChunkPipeline;
   /** Releases what the backend holds (temp tables); the store itself is closed by its owner. */
   close(): Promise<void>;
 }

@@ -4,6 +4,7 @@ import type { NhsNumberStatusCode } from '../core/person.js';
 import type { TraceOutcome } from '../formats/pds-mesh-response.js';
 import type { SourceRow } from './request-source.js';
 import type { RowTrace } from './trace-decide.js';
+import { csvLine } from '../formats/csv-line.js';
 import { openCsvSink, type CsvSink, type SinkPosition } from './trace-output.js';
 
 /** Columns of `RESPONSE.unmatched.csv`. */
@@ -82,11 +83,11 @@ export interface CleansingFiles {
   /** Rows traced to a number an earlier row already had. */
   readonly duplicateRows: number;
   /**
-   * Writes what one traced row contributes to each file.
-   * @param source - the request row as read
-   * @param traced - its trace
+   * Writes what traced rows contribute to each file ({@link CleansingLines}), and the
+   * duplicates among their matched rows (this file's rows and earlier ones).
+   * @param lines - the rows' lines, in file order
    */
-  add(source: SourceRow, traced: RowTrace): Promise<void>;
+  addLines(lines: CleansingText): Promise<void>;
   /** Writes and forces to disk what is buffered (`CsvSink.sync`); each file's position. */
   sync(): Promise<Record<CleansingRole, SinkPosition>>;
   commit(): Promise<void>;
@@ -102,6 +103,69 @@ function changedFields(conflicts: RowTrace['conflicts']): string {
     return conflicts[0]?.field ?? '';
   }
   return [...new Set(conflicts.map((c) => c.field))].join(';');
+}
+
+/** The cleansing files' lines of some rows, as {@link CleansingLines} gathers them. */
+export interface CleansingText {
+  /** Each file's lines joined, and how many rows they are. */
+  readonly unmatched: { readonly text: string; readonly rows: number };
+  readonly conflicts: { readonly text: string; readonly rows: number };
+  readonly load: { readonly text: string; readonly rows: number };
+  /**
+   * The matched rows, three cells each (NHS Number, reference, local id), for the duplicates
+   * file: which are duplicates depends on every earlier row of the file.
+   */
+  readonly matched: readonly string[];
+}
+
+/**
+ * Gathers what traced rows contribute to the unmatched, conflicts and load files as CSV lines
+ * (on whichever thread traced them), and the matched rows for the duplicates file.
+ */
+export class CleansingLines {
+  readonly #unmatched: string[] = [];
+  readonly #conflicts: string[] = [];
+  readonly #load: string[] = [];
+  readonly #matched: string[] = [];
+
+  /**
+   * Adds one traced row's lines.
+   * @param source - the request row as read
+   * @param traced - its trace
+   */
+  add(source: SourceRow, traced: RowTrace): void {
+    const reference = source.row['UNIQUE REFERENCE'].trim();
+    const local = source.row.LOCAL_PATIENT_ID.trim();
+    const { answer } = traced;
+    const matched = answer.outcome === 'matched' ? answer.matchedNhsNumber : '';
+    if (answer.outcome !== 'matched') {
+      const reason = traced.reasons.join('; ');
+      const line = String(source.lineNumber);
+      this.#unmatched.push(csvLine([reference, local, line, answer.outcome, answer.code, reason]));
+    }
+    const number = matched === '' ? source.row.NHS_NO.trim() : matched;
+    for (const c of traced.conflicts) {
+      this.#conflicts.push(
+        csvLine([reference, local, number, c.kind, c.field, c.local, c.register]),
+      );
+    }
+    if (matched !== '') {
+      this.#matched.push(matched, reference, local);
+    }
+    const changed = changedFields(traced.conflicts);
+    this.#load.push(csvLine([reference, local, matched, LOAD_STATUS[answer.outcome], changed]));
+  }
+
+  /** The lines gathered. */
+  text(): CleansingText {
+    const joined = (lines: readonly string[]) => ({ text: lines.join(''), rows: lines.length });
+    return {
+      unmatched: joined(this.#unmatched),
+      conflicts: joined(this.#conflicts),
+      load: joined(this.#load),
+      matched: this.#matched,
+    };
+  }
 }
 
 /**
@@ -125,21 +189,14 @@ export function openCleansingFiles(
     get duplicateRows() {
       return duplicates.rows;
     },
-    async add(source, traced) {
-      const reference = source.row['UNIQUE REFERENCE'].trim();
-      const local = source.row.LOCAL_PATIENT_ID.trim();
-      const { answer } = traced;
-      const matched = answer.outcome === 'matched' ? answer.matchedNhsNumber : '';
-      if (answer.outcome !== 'matched') {
-        const reason = traced.reasons.join('; ');
-        const line = String(source.lineNumber);
-        await unmatched.write([reference, local, line, answer.outcome, answer.code, reason]);
-      }
-      const number = matched === '' ? source.row.NHS_NO.trim() : matched;
-      for (const c of traced.conflicts) {
-        await conflicts.write([reference, local, number, c.kind, c.field, c.local, c.register]);
-      }
-      if (matched !== '') {
+    async addLines(lines) {
+      await unmatched.writeText(lines.unmatched.text, lines.unmatched.rows);
+      await conflicts.writeText(lines.conflicts.text, lines.conflicts.rows);
+      const { matched: triples } = lines;
+      for (let n = 0; n + 2 < triples.length; n += 3) {
+        const matched = triples[n] ?? '';
+        const reference = triples[n + 1] ?? '';
+        const local = triples[n + 2] ?? '';
         const first = firstHolder.get(matched);
         if (first === undefined) {
           firstHolder.set(matched, { reference, local });
@@ -147,8 +204,7 @@ export function openCleansingFiles(
           await duplicates.write([matched, reference, local, first.reference, first.local]);
         }
       }
-      const changed = changedFields(traced.conflicts);
-      await load.write([reference, local, matched, LOAD_STATUS[answer.outcome], changed]);
+      await load.writeText(lines.load.text, lines.load.rows);
     },
     async sync() {
       const [u, c, d, l] = await Promise.all([

@@ -23,6 +23,12 @@ export interface CsvSink {
    */
   write(cells: readonly string[]): Promise<void>;
   /**
+   * Appends rows already written as CSV lines (`csvLine`), as {@link write} appends one.
+   * @param text - the rows' lines, joined
+   * @param rows - how many rows they are
+   */
+  writeText(text: string, rows: number): Promise<void>;
+  /**
    * Writes every buffered row to the `.partial` file and forces it to disk (fdatasync), for a
    * checkpoint: a run killed after this resolves can resume from the position it returns.
    */
@@ -152,25 +158,29 @@ export function openCsvSink(
       await handle?.close();
     }
   };
+  const writeText = (text: string, count: number): Promise<void> => {
+    pending.put(text);
+    rows += count;
+    if (pending.length < FLUSH_AT) {
+      return WRITTEN;
+    }
+    // The flush before this one must have ended (so at most two buffers wait on the disk),
+    // and its failure is reported here; this one goes on while the next rows are gathered,
+    // and a failure of it is reported by the write that starts the next flush, or by sync or
+    // commit.
+    const before = writing;
+    flush().catch(() => undefined);
+    return before === undefined ? WRITTEN : before.then(() => undefined);
+  };
   return {
     path,
     get rows() {
       return rows;
     },
     write(cells) {
-      pending.put(csvLine(cells));
-      rows += 1;
-      if (pending.length < FLUSH_AT) {
-        return WRITTEN;
-      }
-      // The flush before this one must have ended (so at most two buffers wait on the disk),
-      // and its failure is reported here; this one goes on while the next rows are gathered,
-      // and a failure of it is reported by the write that starts the next flush, or by sync or
-      // commit.
-      const before = writing;
-      flush().catch(() => undefined);
-      return before === undefined ? WRITTEN : before.then(() => undefined);
+      return writeText(csvLine(cells), 1);
     },
+    writeText,
     async sync() {
       const at = rows;
       const written = await flush();

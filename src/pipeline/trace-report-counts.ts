@@ -110,6 +110,33 @@ export function countRow(counts: TraceCounts, traced: RowTrace, row: SourceRow):
   profileRow(counts.profile, row);
 }
 
+/** Adds `more`'s numbers into `into`'s, member by member (records and arrays of numbers). */
+function addNumbers(into: Record<string, unknown>, more: Readonly<Record<string, unknown>>): void {
+  for (const [key, value] of Object.entries(more)) {
+    const held = into[key];
+    if (typeof value === 'number') {
+      into[key] = (typeof held === 'number' ? held : 0) + value;
+    } else if (typeof value === 'object' && value !== null) {
+      const target = typeof held === 'object' && held !== null ? held : (into[key] = {});
+      addNumbers(target as Record<string, unknown>, value as Record<string, unknown>);
+    }
+  }
+}
+
+/**
+ * Adds the counts of more rows (counted apart, on another thread) to a run's counts: every
+ * count is a sum over rows, so counting the rows in parts and adding the parts gives the
+ * counts of counting them all in one.
+ * @param counts - the run's counts, updated in place
+ * @param more - the counts of the rows after them
+ */
+export function addCounts(counts: TraceCounts, more: TraceCounts): void {
+  addNumbers(
+    counts as unknown as Record<string, unknown>,
+    more as unknown as Record<string, unknown>,
+  );
+}
+
 const COUNTS_FORMAT = 'nhs-trace-counts/1';
 
 /** The JSON form of {@link TraceCounts}: the counts and a format tag. */

@@ -3,36 +3,35 @@ import { performance } from 'node:perf_hooks';
 import { ok, type Result } from '../core/result.js';
 import type { ColumnMapping } from '../formats/column-mapping.js';
 import type { RequestDateFormat } from '../formats/pds-mesh-request-types.js';
-import { responseRow, TRACE_RESPONSE_COLUMNS } from '../formats/pds-mesh-response.js';
+import { TRACE_RESPONSE_COLUMNS } from '../formats/pds-mesh-response.js';
 import { defaultModel, type DecisionThresholds } from '../matching/index.js';
 import {
   openRequestFile,
+  type RawRow,
   type RequestSource,
   type RequestSourceOptions,
 } from './request-source.js';
+import { rawRowChecker } from './request-source-row.js';
+import { chunkText, type ChunkText } from './trace-chunk-text.js';
 import { rechunked } from './async-chunks.js';
 import { openCleansingFiles } from './trace-cleansing.js';
 import {
   CHUNKS_IN_FLIGHT,
   type ChunkAnswers,
+  type ChunkPipeline,
   type RowTracer,
   type TraceBackend,
 } from './trace-backend.js';
-import type { RowTrace } from './trace-decide.js';
 import type { SourceRow } from './request-source.js';
 import { estimateRequestFile, type BlockingEstimate } from './trace-estimate.js';
 import { trainForRequests, versionModel, type VersionedModel } from './trace-model.js';
 import { openCsvSink, traceOutputPaths, writeFileAtomic } from './trace-output.js';
-import { countRow, emptyCounts, traceReport, type TraceReport } from './trace-report.js';
+import { emptyCounts, traceReport, type TraceReport } from './trace-report.js';
+import { addCounts } from './trace-report-counts.js';
 import { traceReportHtml } from './trace-report-html.js';
 import { traceJobId } from './trace-job.js';
 import { lockRun } from './trace-lock.js';
-import {
-  finishedJob,
-  reviewOutcome,
-  startedJob,
-  type TraceReviewSink,
-} from './trace-review-queue.js';
+import { finishedJob, startedJob, type TraceReviewSink } from './trace-review-queue.js';
 import {
   firstStart,
   interruptedRun,
@@ -127,28 +126,63 @@ export const DEFAULT_CHUNK_ROWS = 10_000;
 /** Chunks handed to the tracer ahead of the one being written (see `CHUNKS_IN_FLIGHT`). */
 const CHUNKS_AHEAD = CHUNKS_IN_FLIGHT - 1;
 
-/** A chunk handed to the tracer, with the promise of its answers. */
-interface TracedChunk {
-  readonly rows: SourceRow[];
-  readonly answers: Promise<ChunkAnswers>;
+/**
+ * A chunk handed to the tracer: to a trace worker (`text`), or to the backend here, with the
+ * promise of its answers (written as text when the chunk is the oldest).
+ */
+type TracedChunk =
+  | { readonly rows: number; readonly text: Promise<ChunkText> }
+  | {
+      readonly rows: number;
+      readonly checked: SourceRow[];
+      readonly answers: Promise<ChunkAnswers>;
+    };
+
+/** How a run traces its chunks: the backend's tracer, its workers when it has them. */
+interface ChunkTracer {
+  readonly tracer: RowTracer;
+  readonly pipeline: ChunkPipeline | undefined;
+  /** Checks a raw row here (`rawRowChecker`), for a chunk the workers do not take. */
+  readonly check: (raw: RawRow) => SourceRow;
 }
 
 /**
- * Reads the next chunk and starts tracing it; `undefined` at the end of the file. The answers'
- * promise is marked handled at once (and awaited later), so a failure while an earlier chunk is
+ * Reads the next chunk and starts tracing it; `undefined` at the end of the file. The promise
+ * is marked handled at once (and awaited later), so a failure while an earlier chunk is
  * still being written is reported there rather than as an unhandled rejection.
  */
 async function traceAhead(
-  chunks: AsyncIterator<SourceRow[]>,
-  tracer: RowTracer,
+  chunks: AsyncIterator<RawRow[]>,
+  { tracer, pipeline, check }: ChunkTracer,
 ): Promise<TracedChunk | undefined> {
   const next = await chunks.next();
   if (next.done === true) {
     return undefined;
   }
-  const answers = tracer.trace(next.value);
+  const raw = next.value;
+  const text = pipeline?.text(raw);
+  if (text !== undefined) {
+    text.catch(() => undefined);
+    return { rows: raw.length, text };
+  }
+  const checked = raw.map(check);
+  const answers = tracer.trace(checked);
   answers.catch(() => undefined);
-  return { rows: next.value, answers };
+  return { rows: raw.length, checked, answers };
+}
+
+/** A chunk's text, once it is the oldest in flight. */
+async function textOf(chunk: TracedChunk): Promise<ChunkText> {
+  const text = 'text' in chunk ? await chunk.text : chunkText(chunk.checked, await chunk.answers);
+  if (text.rows !== chunk.rows) {
+    throw new Error(`the tracer answered ${text.rows} of ${chunk.rows} rows`);
+  }
+  return text;
+}
+
+/** The settled promise of a chunk in flight, to wait for before the files are closed. */
+function settled(chunk: TracedChunk): Promise<unknown> {
+  return 'text' in chunk ? chunk.text : chunk.answers;
 }
 
 /**
@@ -265,15 +299,41 @@ async function traceRows(
     readonly blocking: BlockingEstimate | undefined;
   },
 ): Promise<Result<TraceRunResult>> {
-  const { options, resume, model, blocking } = run;
+  const { options, model } = run;
   const { dateFormat } = readOptionsOf(options);
-  const paths = traceOutputPaths(options.outPath);
-  const tracer = backend.tracer({
+  const settings = {
     model: model.model,
     dateFormat,
     ...(options.thresholds === undefined ? {} : { thresholds: options.thresholds }),
     ...(options.cascadeOnly === true ? { cascadeOnly: true } : {}),
-  });
+  };
+  const tracing: ChunkTracer = {
+    tracer: backend.tracer(settings),
+    pipeline: backend.pipeline?.(settings, source.reading),
+    check: rawRowChecker(source.reading),
+  };
+  try {
+    return await traceChunks(backend, source, { ...run, tracing });
+  } finally {
+    await tracing.pipeline?.close();
+  }
+}
+
+/** {@link traceRows} once its tracer is made. */
+async function traceChunks(
+  backend: TraceBackend,
+  source: RequestSource,
+  run: {
+    readonly options: TraceRunOptions;
+    readonly resume: TraceResume | undefined;
+    readonly model: VersionedModel;
+    readonly blocking: BlockingEstimate | undefined;
+    readonly tracing: ChunkTracer;
+  },
+): Promise<Result<TraceRunResult>> {
+  const { options, resume, model, blocking, tracing } = run;
+  const { dateFormat } = readOptionsOf(options);
+  const paths = traceOutputPaths(options.outPath);
   const jobId = resume?.job ?? (await traceJobId(options.requestPath, options.outPath));
   if (resume === undefined) {
     await startFresh(options.outPath, paths.model, model);
@@ -294,8 +354,8 @@ async function traceRows(
   let startBytes: number | undefined;
   // The rows come in the file's read batches, regrouped into chunks: per row, a chain of async
   // generators (rows, skipped rows, chunks) cost more than the row's own reading.
-  const chunks = rechunked<SourceRow>(
-    source.batches(),
+  const chunks = rechunked<RawRow>(
+    source.rawBatches(),
     options.chunkRows ?? DEFAULT_CHUNK_ROWS,
     resumedRows,
   );
@@ -307,7 +367,7 @@ async function traceRows(
     // this process decides and writes another. Rows are still written, queued and checkpointed
     // in order.
     for (let n = 0; n < CHUNKS_AHEAD; n += 1) {
-      const traced = await traceAhead(chunks, tracer);
+      const traced = await traceAhead(chunks, tracing);
       if (traced === undefined) {
         break;
       }
@@ -315,36 +375,28 @@ async function traceRows(
     }
     for (let oldest = inFlight[0]; oldest !== undefined; oldest = inFlight[0]) {
       startBytes ??= source.stats.bytesRead;
-      const { rows } = oldest;
-      const next = await traceAhead(chunks, tracer);
+      const next = await traceAhead(chunks, tracing);
       if (next !== undefined) {
         inFlight.push(next);
       }
-      const answers = await oldest.answers;
+      const text = await textOf(oldest);
       inFlight.shift();
-      if (answers.length !== rows.length) {
-        throw new Error(`the tracer answered ${answers.length} of ${rows.length} rows`);
+      const before = counts.rows;
+      await response.writeText(text.response, text.rows);
+      await cleansing.addLines(text.cleansing);
+      addCounts(counts, text.counts);
+      // Only the rows for people go on to the review queue.
+      await options.reviews?.queue(text.review.rows, text.review.answers);
+      for (
+        let rows = (Math.floor(before / every) + 1) * every;
+        rows <= counts.rows;
+        rows += every
+      ) {
+        const { bytesRead } = source.stats;
+        const { totalBytes } = source;
+        const at = { rows, resumedRows, seconds: elapsed(), bytesRead, totalBytes };
+        options.onProgress?.({ ...at, startBytes });
       }
-      // Only the rows for people go on to the review queue; every other answer is dropped as
-      // soon as its row is written.
-      const review: { rows: SourceRow[]; answers: RowTrace[] } = { rows: [], answers: [] };
-      for (const [i, row] of rows.entries()) {
-        const traced = answers.answer(i);
-        if (reviewOutcome(traced) !== undefined) {
-          review.rows.push(row);
-          review.answers.push(traced);
-        }
-        await response.write(responseRow(row.row, traced.answer));
-        await cleansing.add(row, traced);
-        countRow(counts, traced, row);
-        if (counts.rows % every === 0) {
-          const { bytesRead } = source.stats;
-          const { totalBytes } = source;
-          const at = { rows: counts.rows, resumedRows, seconds: elapsed(), bytesRead, totalBytes };
-          options.onProgress?.({ ...at, startBytes });
-        }
-      }
-      await options.reviews?.queue(review.rows, review.answers);
       if (checkpoint.due()) {
         const [written, cleansed] = await Promise.all([response.sync(), cleansing.sync()]);
         await checkpoint.save({
@@ -360,7 +412,7 @@ async function traceRows(
     await cleansing.commit();
   } catch (error) {
     // A chunk still in flight finishes before the files (and then the backend) are closed.
-    await Promise.allSettled(inFlight.map((chunk) => chunk.answers));
+    await Promise.allSettled(inFlight.map(settled));
     // The .partial files and the checkpoint stay: the same command resumes the run.
     await Promise.all([response.close(), cleansing.close()]);
     throw error;
