@@ -2,7 +2,7 @@ import { csvLine } from '../formats/csv-line.js';
 import { responseRow } from '../formats/pds-mesh-response.js';
 import type { SourceRow } from './request-source.js';
 import type { ChunkAnswers } from './trace-backend.js';
-import { CleansingLines, type CleansingText } from './trace-cleansing.js';
+import { CleansingLines, joinCleansing, type CleansingText } from './trace-cleansing.js';
 import type { RowTrace } from './trace-decide.js';
 import { countRow, emptyCounts, type TraceCounts } from './trace-report-counts.js';
 import { reviewOutcome } from './trace-review-queue.js';
@@ -29,12 +29,15 @@ export interface ChunkText {
 export class ChunkTextBuilder {
   #rows = 0;
   readonly #response: string[] = [];
-  readonly #cleansing = new CleansingLines();
+  readonly #cleansing: CleansingText[] = [];
   readonly #counts = emptyCounts();
   readonly #review: { rows: SourceRow[]; answers: RowTrace[] } = { rows: [], answers: [] };
 
   /**
    * Adds traced rows, asking for each answer once (each lives only while its row is written).
+   * Their lines are joined at once: one long string a part, which a young-generation
+   * collection does not copy, rather than a string a row, which it copies until the chunk is
+   * sent.
    * @param rows - the rows, in file order after those added before
    * @param answers - their answers
    */
@@ -42,6 +45,8 @@ export class ChunkTextBuilder {
     if (answers.length !== rows.length) {
       throw new Error(`the tracer answered ${answers.length} of ${rows.length} rows`);
     }
+    const lines: string[] = [];
+    const cleansing = new CleansingLines();
     for (let i = 0; i < rows.length; i += 1) {
       const row = rows[i] as SourceRow;
       const traced = answers.answer(i);
@@ -49,11 +54,13 @@ export class ChunkTextBuilder {
         this.#review.rows.push(row);
         this.#review.answers.push(traced);
       }
-      this.#response.push(csvLine(responseRow(row.row, traced.answer)));
-      this.#cleansing.add(row, traced);
+      lines.push(csvLine(responseRow(row.row, traced.answer)));
+      cleansing.add(row, traced);
       countRow(this.#counts, traced, row);
     }
     this.#rows += rows.length;
+    this.#response.push(lines.join(''));
+    this.#cleansing.push(cleansing.text());
   }
 
   /** What the rows added write. */
@@ -61,7 +68,7 @@ export class ChunkTextBuilder {
     return {
       rows: this.#rows,
       response: this.#response.join(''),
-      cleansing: this.#cleansing.text(),
+      cleansing: joinCleansing(this.#cleansing),
       counts: this.#counts,
       review: this.#review,
     };

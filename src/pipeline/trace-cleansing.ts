@@ -119,6 +119,23 @@ export interface CleansingText {
 }
 
 /**
+ * The cleansing lines of consecutive runs of rows as one.
+ * @param parts - the runs' lines, in file order
+ */
+export function joinCleansing(parts: readonly CleansingText[]): CleansingText {
+  const joined = (role: 'unmatched' | 'conflicts' | 'load') => ({
+    text: parts.map((part) => part[role].text).join(''),
+    rows: parts.reduce((rows, part) => rows + part[role].rows, 0),
+  });
+  return {
+    unmatched: joined('unmatched'),
+    conflicts: joined('conflicts'),
+    load: joined('load'),
+    matched: parts.flatMap((part) => part.matched),
+  };
+}
+
+/**
  * Gathers what traced rows contribute to the unmatched, conflicts and load files as CSV lines
  * (on whichever thread traced them), and the matched rows for the duplicates file.
  */

@@ -18,6 +18,7 @@ import {
 import { answerRow, prepareRow, type PreparedRow } from './trace-decide.js';
 import type { SourceRow } from './request-source.js';
 import { trainWithIndex } from './trace-sql-train.js';
+import { workerPipeline, type TraceWorkers } from './trace-pipeline.js';
 
 /** Candidates the search keeps per request by rank (the trace shows and decides over the top 5). */
 export const SQL_KEEP = 5;
@@ -29,7 +30,7 @@ const NOTHING: TraceResult = { outcome: 'no-match', candidates: [], reasons: [] 
  * look-up (`exactCandidates`) for every row, then the blocked and scored search
  * (`search`) only for the rows the cascade did not settle.
  */
-async function traceChunk(
+export async function traceChunk(
   index: MatchIndex,
   rows: readonly SourceRow[],
   settings: TracerSettings,
@@ -159,11 +160,19 @@ function lanePool(index: MatchIndex) {
  * bounded by the chunk, not the register. Two chunks may be in flight at once, each on its own
  * connection, so one is searched (on the index's worker threads) while this process decides the
  * other.
+ * With `workers`, whole chunks are traced on worker threads once the index can be shared
+ * (`workerPipeline`), from their rows as read to their text, by this same `traceChunk`.
  * @param index - the register's match index
+ * @param workers - how to start trace workers (the adapter's entry); none: chunks are traced here
  */
-export function sqlBackend(index: MatchIndex): TraceBackend {
+export function sqlBackend(index: MatchIndex, workers?: TraceWorkers): TraceBackend {
   const lanes = lanePool(index);
   return {
+    ...(workers === undefined || index.shareable === undefined
+      ? {}
+      : {
+          pipeline: (settings, reading) => workerPipeline(index, settings, reading, workers),
+        }),
     execution: 'sql',
     registerPeople: index.status.people,
     blocking: { rules: index.rules, cap: index.cap },

@@ -141,6 +141,11 @@ export interface MatchIndex {
    */
   keyCounts(requests: readonly MatchRecord[]): Promise<BlockingKeyCounts>;
   /**
+   * What a worker thread needs to open this index again (its adapter's own form, passed
+   * through as it is), when the index can be shared and is ready to be; `undefined` otherwise.
+   */
+  shareable?(): Promise<unknown>;
+  /**
    * A second handle on the same index with a connection of its own, so that two chunks can be
    * worked on at once (one scored in the engine while the other is decided in TypeScript).
    * Closed by the caller.

@@ -2,6 +2,8 @@ import { performance } from 'node:perf_hooks';
 import { inMemoryBackend, type TraceBackend } from '../../pipeline/trace-backend.js';
 import { loadTraceRegister } from '../../pipeline/trace-register.js';
 import { sqlBackend } from '../../pipeline/trace-sql-backend.js';
+import type { TraceWorkerData } from '../../pipeline/trace-pipeline.js';
+import { startWorker } from '../../storage/worker-thread.js';
 import { openDuckDbMatchIndex } from '../../storage/duckdb/duckdb-match-index.js';
 import { isDuckDbOutOfMemory } from '../../storage/duckdb/duckdb-errors.js';
 import { DuckDbRegisterStore } from '../../storage/duckdb/duckdb-register-store.js';
@@ -52,8 +54,27 @@ export const TRACING_MEMORY_LIMIT = '1.5GB';
 /** The backend, with DuckDB's memory limit lowered before its first chunk is traced. */
 function withTracingMemory(backend: TraceBackend, store: DuckDbRegisterStore): TraceBackend {
   let lowered: Promise<void> | undefined;
+  const pipeline = backend.pipeline?.bind(backend);
   return {
     ...backend,
+    ...(pipeline === undefined
+      ? {}
+      : {
+          pipeline: (settings, reading) => {
+            const workers = pipeline(settings, reading);
+            return {
+              text: (rows) => {
+                const text = workers.text(rows);
+                if (text === undefined) {
+                  return undefined;
+                }
+                lowered ??= store.setMemoryLimit(TRACING_MEMORY_LIMIT);
+                return lowered.then(() => text);
+              },
+              close: () => workers.close(),
+            };
+          },
+        }),
     tracer: (settings) => {
       const tracer = backend.tracer(settings);
       return {
@@ -112,7 +133,10 @@ export async function openTraceBackend(
         ? `match index built: ${people.toLocaleString('en-GB')} people, ${keys.toLocaleString('en-GB')} blocking keys in ${buildSeconds.toFixed(1)} s`
         : `match index: ${people.toLocaleString('en-GB')} people (current)`,
     );
-    return withTracingMemory(sqlBackend(index), store);
+    const workers = {
+      start: (data: TraceWorkerData) => startWorker(import.meta.url, 'trace-worker', data),
+    };
+    return withTracingMemory(sqlBackend(index, workers), store);
   }
   write('loading the register into memory');
   const register = await loadTraceRegister(store);

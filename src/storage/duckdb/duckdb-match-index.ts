@@ -28,8 +28,20 @@ import type {
   VectorCounts,
 } from '../match-index.js';
 import { personFromJson, personJsonSql } from './duckdb-read-sql.js';
-import { matchDocsHome, type MatchDocs, type MatchDocsWriter } from './match-docs.js';
-import { matchKeysHome, type MatchKeys, type MatchKeysHome } from './match-keys.js';
+import {
+  matchDocsHome,
+  sharedMatchDocs,
+  type MatchDocs,
+  type MatchDocsWriter,
+  type SharedRecords,
+} from './match-docs.js';
+import {
+  matchKeysHome,
+  sharedKeysReader,
+  type MatchKeys,
+  type MatchKeysHome,
+  type SharedKeys,
+} from './match-keys.js';
 import { exactAgrees } from './exact-agrees.js';
 import { checkKeyHash, type KeyHash } from './duckdb-hash.js';
 import { EXACT_KINDS, type ExactKind, forEachExactKey, numberKey } from './request-keys.js';
@@ -288,11 +300,23 @@ async function buildIndex(
   await conn.run('RESET preserve_insertion_order');
 }
 
+/** What {@link workerMatchIndex} opens an index from (`shareable`); copied to a worker thread. */
+export interface SharedIndexParts {
+  readonly status: MatchIndexStatus;
+  readonly rules: readonly BlockingRule[];
+  readonly cap: number;
+  readonly records: SharedRecords;
+  readonly keys: SharedKeys;
+  readonly exact: SharedKeys;
+  readonly frequencies: FrequencyTables;
+}
+
 /**
  * The match index over a DuckDB register. Open it with {@link openDuckDbMatchIndex}.
  */
 class DuckDbMatchIndex implements MatchIndex {
-  readonly #conn: DuckDBConnection;
+  /** The database connection; none on a trace worker's handle ({@link workerMatchIndex}). */
+  readonly #db: DuckDBConnection | undefined;
   readonly #source: DuckDbConnectionSource;
   readonly #docs: MatchDocs;
   readonly #keys: MatchKeys;
@@ -329,7 +353,7 @@ class DuckDbMatchIndex implements MatchIndex {
   readonly #readPeople = new Map<string, string>();
 
   constructor(
-    conn: DuckDBConnection,
+    conn: DuckDBConnection | undefined,
     source: DuckDbConnectionSource,
     setup: {
       status: MatchIndexStatus;
@@ -343,7 +367,7 @@ class DuckDbMatchIndex implements MatchIndex {
       ownsDocs: boolean;
     },
   ) {
-    this.#conn = conn;
+    this.#db = conn;
     this.#source = source;
     this.#docs = setup.docs;
     this.#keys = setup.keys;
@@ -354,6 +378,14 @@ class DuckDbMatchIndex implements MatchIndex {
     this.status = setup.status;
     this.rules = setup.rules;
     this.cap = setup.cap;
+  }
+
+  /** The database connection, for the work that queries the register. */
+  get #conn(): DuckDBConnection {
+    if (this.#db === undefined) {
+      throw new Error("a trace worker's match index has no database connection");
+    }
+    return this.#db;
   }
 
   async session(): Promise<MatchIndex> {
@@ -555,14 +587,35 @@ class DuckDbMatchIndex implements MatchIndex {
   }
 
   async frequencies(): Promise<TermFrequencyLookup> {
+    const tables = await this.#tables();
+    return (column, value) => tables[column].get(value);
+  }
+
+  /** The register's term frequencies, read once for the sessions of the index. */
+  #tables(): Promise<FrequencyTables> {
     const shared = this.#frequencies;
     // A failed read is not kept: the next call reads again.
     shared.tables ??= readFrequencies(this.#conn).catch((error: unknown) => {
       shared.tables = undefined;
       throw error;
     });
-    const tables = await shared.tables;
-    return (column, value) => tables[column].get(value);
+    return shared.tables;
+  }
+
+  /**
+   * What a trace worker needs to open this index again ({@link workerMatchIndex}): the records
+   * and both keys files in shared memory or by descriptor, and the term frequencies (copied,
+   * tens of MB). `undefined` until the records are in shared memory (`MatchDocs.shared`).
+   */
+  async shareable(): Promise<SharedIndexParts | undefined> {
+    const records = this.#docs.shared();
+    const keys = this.#keys.shared();
+    const exact = this.#exact.shared();
+    if (records === undefined || keys === undefined || exact === undefined) {
+      return undefined;
+    }
+    const { status, rules, cap } = this;
+    return { status, rules, cap, records, keys, exact, frequencies: await this.#tables() };
   }
 
   /** Fills the one-column temp table `table` with the distinct `values`, for a semi join. */
@@ -601,7 +654,15 @@ class DuckDbMatchIndex implements MatchIndex {
         positions.set(id, rid);
       }
     }
-    if (unknown.length > 0) {
+    if (unknown.length > 0 && this.#db === undefined) {
+      // No database on a worker: a current person is found under their own number's key.
+      for (const id of unknown) {
+        const rid = this.#numberHolder(id, id);
+        if (rid !== undefined) {
+          positions.set(id, rid);
+        }
+      }
+    } else if (unknown.length > 0) {
       await this.#want('want_id', 'VARCHAR', unknown);
       const reader = await this.#conn.runAndReadAll(
         'SELECT m.id, m.rid FROM match_record m SEMI JOIN want_id w ON w.v = m.id',
@@ -627,22 +688,39 @@ class DuckDbMatchIndex implements MatchIndex {
         resolved.set(number, holder);
       }
     }
-    const key: KeyHash = { high: 0, low: 0 };
-    const rids: number[] = [];
     for (const number of new Set(unknown)) {
-      rids.length = 0;
-      numberKey(number, key);
-      this.#exact.positions(key.high, key.low, rids);
-      for (const rid of rids) {
-        const record = this.#record(rid);
-        const id = record.nhsNumber;
-        if (id !== undefined && exactAgrees(0, { nhsNumber: number }, record)) {
-          this.#position(id, rid);
-          resolved.set(number, id);
-        }
+      const rid = this.#numberHolder(number);
+      const id = rid === undefined ? undefined : this.#record(rid).nhsNumber;
+      if (id !== undefined) {
+        resolved.set(number, id);
       }
     }
     return Promise.resolve(resolved);
+  }
+
+  /**
+   * The position of the person holding `number` (as their current or a former number) in the
+   * exact keys, when `current` is given only when it is the person's current number.
+   */
+  #numberHolder(number: string, current?: string): number | undefined {
+    const key: KeyHash = { high: 0, low: 0 };
+    const rids: number[] = [];
+    numberKey(number, key);
+    this.#exact.positions(key.high, key.low, rids);
+    let found: number | undefined;
+    for (const rid of rids) {
+      const record = this.#record(rid);
+      const id = record.nhsNumber;
+      if (
+        id !== undefined &&
+        (current === undefined || id === current) &&
+        exactAgrees(0, { nhsNumber: number }, record)
+      ) {
+        this.#position(id, rid);
+        found = rid;
+      }
+    }
+    return found;
   }
 
   recordsAt(positions: readonly number[]): Promise<Map<number, MatchRecord>> {
@@ -705,7 +783,7 @@ class DuckDbMatchIndex implements MatchIndex {
   }
 
   async close(): Promise<void> {
-    this.#conn.closeSync();
+    this.#db?.closeSync();
     if (this.#ownsDocs) {
       const threads = this.#searchThreads;
       threads.closed = true;
@@ -867,4 +945,30 @@ export async function openDuckDbMatchIndex(
     conn.closeSync();
     throw error;
   }
+}
+
+/**
+ * A handle on an open index for a worker thread, from what the index shared
+ * (`shareable`): it looks up, searches (in its own thread) and reads people as the index
+ * does, over the same records and keys, but has no database connection, so only a trace's
+ * per-chunk work (`exactCandidates`, `frequencies`, `resolve`, `search`, `people`, `recordsAt`)
+ * can be asked of it. Valid while the index that shared the parts is open.
+ * @param parts - what the index shared
+ */
+export function workerMatchIndex(parts: SharedIndexParts): MatchIndex {
+  const noDatabase: DuckDbConnectionSource = {
+    connect: () => Promise.reject(new Error("a trace worker's match index has no database")),
+  };
+  const { status, rules, cap } = parts;
+  return new DuckDbMatchIndex(undefined, noDatabase, {
+    status,
+    rules,
+    cap,
+    docs: sharedMatchDocs(parts.records),
+    keys: sharedKeysReader(parts.keys),
+    exact: sharedKeysReader(parts.exact),
+    searchThreads: { size: 0, closed: false },
+    frequencies: { tables: Promise.resolve(parts.frequencies) },
+    ownsDocs: false,
+  });
 }

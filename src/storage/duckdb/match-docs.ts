@@ -435,6 +435,56 @@ class FileDocs implements MatchDocs {
   }
 }
 
+/** Documents read from what another thread's {@link MatchDocs} shared. */
+class SharedDocs implements MatchDocs {
+  readonly people: number;
+  readonly #shared: SharedRecords;
+  readonly #records: Buffer;
+  readonly #reader: DocumentReader;
+  readonly #decoder: RecordDecoder;
+
+  constructor(shared: SharedRecords) {
+    this.#shared = shared;
+    this.people = shared.people;
+    this.#records = Buffer.from(shared.records);
+    const offsets = new Float64Array(shared.offsets);
+    this.#reader = new DocumentReader({ fd: shared.fd, offsets, people: shared.people });
+    this.#decoder = new RecordDecoder(shared.table);
+  }
+
+  warm(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  record(rid: number): MatchRecord {
+    const [start, end] = this.#reader.range(rid, rid);
+    return this.#decoder.decode(this.#records, start, end);
+  }
+
+  person(rid: number): string {
+    return this.#reader.person(rid);
+  }
+
+  shared(): SharedRecords {
+    return this.#shared;
+  }
+
+  /** The file belongs to the documents that shared it: nothing to release here. */
+  close(): void {
+    return undefined;
+  }
+}
+
+/**
+ * Documents over what an open {@link MatchDocs} shared (`MatchDocs.shared`), on a worker
+ * thread: the records from shared memory, the demographics through the file's descriptor.
+ * Valid while the documents that shared them are open.
+ * @param shared - the shared records
+ */
+export function sharedMatchDocs(shared: SharedRecords): MatchDocs {
+  return new SharedDocs(shared);
+}
+
 /** What a documents file holds besides the documents. */
 interface DocsIndex {
   readonly offsets: Float64Array;
