@@ -5,7 +5,7 @@
  *   npm run bench:batch -- --ten-million         # 1,000,000 requests vs 10,000,000 people
  *   npm run bench:batch -- --ten-million --index-memory-limit 6GB
  *   npm run bench:batch -- --people 200000 --requests 20000
- *   npm run bench:batch -- --ten-million --semi-space 0   # V8's default young generation
+ *   npm run bench:batch -- --ten-million --semi-space 64  # node --max-semi-space-size=64
  *
  * Generates (or reuses, under .bench/batch-<people>-<requests>/) a register and a request file,
  * imports the register, builds the match index (`register index`), trains a model once
@@ -16,10 +16,11 @@
  * register is already imported and indexed, the model already trained). The ground truth is then
  * read to count correct and wrong numbers. Prints one table; say the machine when you record it.
  *
- * The traces run under `node --max-semi-space-size=64` (`--semi-space MB`, 0 for V8's default
- * of 16): a larger young generation cuts the scavenges of a trace to a third (its chunks keep their
- * rows alive for seconds), and made 1,000,000 requests against 10,000,000 people about 10%
- * faster (docs/benchmarks.md). Users get it the same way (`NODE_OPTIONS`, see the README).
+ * The traces run under plain `node` (`--semi-space MB` adds `--max-semi-space-size=MB`). Since
+ * session 24 chunks are traced on trace workers, which set their own young generation
+ * (`TRACE_WORKER_YOUNG_MB`); the process flag would override it for them too. Until then the
+ * traces ran under `--max-semi-space-size=64`, which made the run's own thread, then the one that
+ * traced, about 10% faster at 10,000,000 people (docs/benchmarks.md).
  */
 import { spawnSync } from 'node:child_process';
 import { createReadStream, existsSync, mkdirSync, readFileSync } from 'node:fs';
@@ -40,7 +41,7 @@ const { values } = parseArgs({
     /** DuckDB memory limit of `register index` (default the CLI's, 2.5GB). */
     'index-memory-limit': { type: 'string' },
     /** V8's largest semi-space for the traces, in MB (0: V8's default). */
-    'semi-space': { type: 'string', default: '64' },
+    'semi-space': { type: 'string', default: '0' },
   },
 });
 const tenMillion = values['ten-million'];

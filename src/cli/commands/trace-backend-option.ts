@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { inMemoryBackend, type TraceBackend } from '../../pipeline/trace-backend.js';
 import { loadTraceRegister } from '../../pipeline/trace-register.js';
 import { sqlBackend } from '../../pipeline/trace-sql-backend.js';
-import type { TraceWorkerData } from '../../pipeline/trace-pipeline.js';
+import { TRACE_WORKER_YOUNG_MB, type TraceWorkerData } from '../../pipeline/trace-pipeline.js';
 import { startWorker } from '../../storage/worker-thread.js';
 import { openDuckDbMatchIndex } from '../../storage/duckdb/duckdb-match-index.js';
 import { isDuckDbOutOfMemory } from '../../storage/duckdb/duckdb-errors.js';
@@ -134,7 +134,10 @@ export async function openTraceBackend(
         : `match index: ${people.toLocaleString('en-GB')} people (current)`,
     );
     const workers = {
-      start: (data: TraceWorkerData) => startWorker(import.meta.url, 'trace-worker', data),
+      start: (data: TraceWorkerData) =>
+        startWorker(import.meta.url, 'trace-worker', data, {
+          maxYoungGenerationSizeMb: TRACE_WORKER_YOUNG_MB,
+        }),
     };
     return withTracingMemory(sqlBackend(index, workers), store);
   }
