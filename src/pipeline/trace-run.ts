@@ -288,16 +288,19 @@ async function traceWith(
   }
 }
 
+/** What a run knows once its model is known. */
+interface ModelledRun {
+  readonly options: TraceRunOptions;
+  readonly resume: TraceResume | undefined;
+  readonly model: VersionedModel;
+  readonly blocking: BlockingEstimate | undefined;
+}
+
 /** The trace itself, once the model is known: {@link traceWith}'s second half. */
 async function traceRows(
   backend: TraceBackend,
   source: RequestSource,
-  run: {
-    readonly options: TraceRunOptions;
-    readonly resume: TraceResume | undefined;
-    readonly model: VersionedModel;
-    readonly blocking: BlockingEstimate | undefined;
-  },
+  run: ModelledRun,
 ): Promise<Result<TraceRunResult>> {
   const { options, model } = run;
   const { dateFormat } = readOptionsOf(options);
@@ -323,13 +326,7 @@ async function traceRows(
 async function traceChunks(
   backend: TraceBackend,
   source: RequestSource,
-  run: {
-    readonly options: TraceRunOptions;
-    readonly resume: TraceResume | undefined;
-    readonly model: VersionedModel;
-    readonly blocking: BlockingEstimate | undefined;
-    readonly tracing: ChunkTracer;
-  },
+  run: ModelledRun & { readonly tracing: ChunkTracer },
 ): Promise<Result<TraceRunResult>> {
   const { options, resume, model, blocking, tracing } = run;
   const { dateFormat } = readOptionsOf(options);
