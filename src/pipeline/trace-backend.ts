@@ -106,6 +106,11 @@ export interface ChunkPipeline {
    * @param rows - consecutive raw rows of the request file
    */
   text(rows: readonly RawRow[]): Promise<ChunkText> | undefined;
+  /**
+   * Chunks the run should keep in flight beyond the one it writes, for the workers to be kept
+   * busy; 0 until they have started.
+   */
+  ahead(): number;
   /** Stops the workers. */
   close(): Promise<void>;
 }

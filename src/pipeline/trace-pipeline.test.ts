@@ -3,7 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { defaultModel } from '../matching/index.js';
 import type { MatchIndex } from '../storage/match-index.js';
 import type { RawRow, RowReaderSettings } from './request-source.js';
-import { chunkParts, PART_ROWS, workerPipeline, type TraceWorkers } from './trace-pipeline.js';
+import {
+  CHUNKS_PER_WORKER,
+  chunkParts,
+  PART_ROWS,
+  workerPipeline,
+  type TraceWorkers,
+} from './trace-pipeline.js';
 
 const reading: RowReaderSettings = {
   header: ['UNIQUE REFERENCE'],
@@ -66,11 +72,14 @@ describe('trace workers', () => {
       await tick();
       expect(pipeline.text([row(0)])).toBeUndefined();
       expect(started.count).toBe(0);
+      expect(pipeline.ahead()).toBe(0);
       state.ready = true;
       await tick();
       expect(pipeline.text([row(0)])).toBeUndefined();
       await tick();
       expect(started.count).toBe(1);
+      // The run keeps more chunks in flight once the workers have started.
+      expect(pipeline.ahead()).toBe(CHUNKS_PER_WORKER);
       await expect(pipeline.text([row(0)])).resolves.toEqual({ rows: 1 });
     } finally {
       await pipeline.close();

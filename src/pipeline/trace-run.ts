@@ -363,19 +363,27 @@ async function traceChunks(
     // before the oldest chunk's answers are written, so a set-based backend scores chunks while
     // this process decides and writes another. Rows are still written, queued and checkpointed
     // in order.
-    for (let n = 0; n < CHUNKS_AHEAD; n += 1) {
-      const traced = await traceAhead(chunks, tracing);
-      if (traced === undefined) {
+    // Once trace workers take the chunks, more are kept in flight (`ChunkPipeline.ahead`), so
+    // that no worker waits while the oldest chunk is still being traced on another.
+    const ahead = (): number => Math.max(CHUNKS_AHEAD, tracing.pipeline?.ahead() ?? 0);
+    let ended = false;
+    const fill = async (): Promise<void> => {
+      while (!ended && inFlight.length <= ahead()) {
+        const traced = await traceAhead(chunks, tracing);
+        if (traced === undefined) {
+          ended = true;
+        } else {
+          inFlight.push(traced);
+        }
+      }
+    };
+    for (;;) {
+      await fill();
+      const oldest = inFlight[0];
+      if (oldest === undefined) {
         break;
       }
-      inFlight.push(traced);
-    }
-    for (let oldest = inFlight[0]; oldest !== undefined; oldest = inFlight[0]) {
       startBytes ??= source.stats.bytesRead;
-      const next = await traceAhead(chunks, tracing);
-      if (next !== undefined) {
-        inFlight.push(next);
-      }
       const text = await textOf(oldest);
       inFlight.shift();
       const before = counts.rows;

@@ -71,6 +71,7 @@ function withTracingMemory(backend: TraceBackend, store: DuckDbRegisterStore): T
                 lowered ??= store.setMemoryLimit(TRACING_MEMORY_LIMIT);
                 return lowered.then(() => text);
               },
+              ahead: () => workers.ahead(),
               close: () => workers.close(),
             };
           },

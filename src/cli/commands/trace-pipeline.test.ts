@@ -60,6 +60,7 @@ function counted(backend: TraceBackend, use: 'workers' | 'alone') {
                 seen[text === undefined ? 'here' : 'worked'] += 1;
                 return text;
               },
+              ahead: () => workers.ahead(),
               close: () => workers.close(),
             };
           },
