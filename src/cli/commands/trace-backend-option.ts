@@ -68,6 +68,8 @@ function withTracingMemory(backend: TraceBackend, store: DuckDbRegisterStore): T
                 if (text === undefined) {
                   return undefined;
                 }
+                // A failure is reported through the promise returned, which waits for the limit.
+                text.catch(() => undefined);
                 lowered ??= store.setMemoryLimit(TRACING_MEMORY_LIMIT);
                 return lowered.then(() => text);
               },

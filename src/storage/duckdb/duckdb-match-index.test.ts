@@ -6,7 +6,11 @@ import { currentDemographics } from '../../core/person.js';
 import { defaultModel, fromRegisterPerson } from '../../matching/index.js';
 import { fixturePerson, testNhsNumber as n } from '../test-support/register-people.js';
 import { parsePerson } from '../match-index.js';
-import { openDuckDbMatchIndex } from './duckdb-match-index.js';
+import {
+  openDuckDbMatchIndex,
+  workerMatchIndex,
+  type SharedIndexParts,
+} from './duckdb-match-index.js';
 import { openDuckDbRegisterStore, type DuckDbRegisterStore } from './duckdb-register-store.js';
 import { matchDocsPath } from './match-docs.js';
 import { matchKeysPath } from './match-keys.js';
@@ -242,4 +246,35 @@ describe('positions in the match index', () => {
       rmSync(folder, { recursive: true, force: true });
     }
   }, 120_000);
+});
+
+describe("a trace worker's handle on the index", () => {
+  it('opened from what the index shared, looks up as the index does, with no database', async () => {
+    const index = await openDuckDbMatchIndex(store, { warmDocuments: true });
+    try {
+      // The records are shared once the documents have been read through.
+      let parts = await index.shareable?.();
+      for (let tries = 0; parts === undefined && tries < 500; tries += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+        parts = await index.shareable?.();
+      }
+      expect(parts).toBeDefined();
+      // As a worker receives them: through a structured clone (shared memory stays shared).
+      const worker = workerMatchIndex(structuredClone(parts) as SharedIndexParts);
+      // Nothing looked up yet on the worker's handle: its people come from the number keys.
+      expect(await worker.people([n(2), n(9)])).toEqual(await index.people([n(2), n(9)]));
+      expect(await worker.resolve([n(7), n(3), n(9)])).toEqual(
+        new Map([
+          [n(7), n(2)],
+          [n(3), n(3)],
+        ]),
+      );
+      const requests = PEOPLE.map(fromRegisterPerson);
+      expect(await worker.exactCandidates(requests)).toEqual(await index.exactCandidates(requests));
+      await expect(worker.keyCounts(requests)).rejects.toThrow('no database connection');
+      await worker.close();
+    } finally {
+      await index.close();
+    }
+  });
 });

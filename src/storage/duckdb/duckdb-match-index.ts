@@ -699,8 +699,8 @@ class DuckDbMatchIndex implements MatchIndex {
   }
 
   /**
-   * The position of the person holding `number` (as their current or a former number) in the
-   * exact keys, when `current` is given only when it is the person's current number.
+   * The position of the person holding `number`, as their current or a former number, found
+   * through the exact keys; with `current`, only a person whose current number is `current`.
    */
   #numberHolder(number: string, current?: string): number | undefined {
     const key: KeyHash = { high: 0, low: 0 };
