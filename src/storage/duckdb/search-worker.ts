@@ -7,9 +7,8 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { parseModel, type MatchModel, type MatchRecord } from '../../matching/index.js';
-import { RecordDecoder } from '../../matching/record-decoder.js';
 import type { BlockingRule } from '../../matching/blocking.js';
-import { DocumentReader, type SharedRecords } from './match-docs.js';
+import { sharedMatchDocs, type SharedRecords } from './match-docs.js';
 import { sharedKeysReader, type SharedKeys } from './match-keys.js';
 import { blockedPositions, rankBlocked, type KeptPairs } from './search-ranking.js';
 
@@ -40,19 +39,14 @@ export type RankReply =
   | { readonly id: number; readonly error: string };
 
 const { records: shared, keys: sharedKeys, rules } = workerData as SearchShared;
-const bytes = Buffer.from(shared.records);
-const offsets = new Float64Array(shared.offsets);
-const decoder = new RecordDecoder(shared.table);
+const docs = sharedMatchDocs(shared);
 const matchKeys = sharedKeysReader(sharedKeys);
-const documents = new DocumentReader({ fd: shared.fd, offsets, people: shared.people });
 
 function recordAt(rid: number): MatchRecord {
-  const start = offsets[rid];
-  const end = offsets[rid + 1];
-  if (start === undefined || end === undefined || !(rid >= 0 && rid < shared.people)) {
+  if (!(rid >= 0 && rid < shared.people)) {
     throw new RangeError(`no match record at position ${String(rid)}`);
   }
-  return decoder.decode(bytes, start, end);
+  return docs.record(rid);
 }
 
 let modelText = '';
@@ -75,7 +69,7 @@ parentPort?.on('message', (request: RankRequest) => {
       frequencies: request.frequencies,
     };
     const kept = rankBlocked(requests, pairs, { model, keep: request.keep }, recordAt);
-    const people = Array.from(request.people, (rid) => documents.person(rid));
+    const people = Array.from(request.people, (rid) => docs.person(rid));
     reply = { id: request.id, kept, people };
   } catch (error) {
     reply = { id: request.id, error: error instanceof Error ? error.message : String(error) };
